@@ -1,0 +1,3 @@
+from l10n.cli import main
+
+main()

@@ -1,0 +1,202 @@
+"""Read and validate ``l10n.toml``.
+
+The file is small and human-edited, so every mistake is reported with the line of the
+key that caused it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from l10n.errors import L10nError
+
+CONFIG_NAME = "l10n.toml"
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
+
+DEFAULT_TOML = """\
+# l10n project configuration.
+source_language = "en"
+target_languages = ["fr", "es", "it"]
+
+[extract]
+# Front-matter fields that readers see and that are translated.
+front_matter = ["title", "summary"]
+
+[engines]
+# "auto": Argos when an en→<lang> package is installed, otherwise `fallback`.
+default = "auto"
+fallback = "apertium"
+
+[engines.languages]
+# Per-language override, e.g.  de = "argos"
+
+[apertium.routes]
+# Pivot routes chosen by chrF on tests/data/reference (see README).
+fr = "eng-spa|es-fr"
+es = "eng-spa"
+it = "eng-spa|spa-ita"
+ca = "eng-cat"
+
+[argos]
+beam_size = 4
+max_batch_size = 64
+batch_type = "examples"
+inter_threads = 1
+intra_threads = 2
+compute_type = "int8"
+
+[review]
+# Reviewer identity when --reviewer is not given (falls back to git's user).
+reviewer = ""
+"""
+
+
+@dataclass
+class ArgosSettings:
+    beam_size: int = 4
+    max_batch_size: int = 64
+    batch_type: str = "examples"
+    inter_threads: int = 1
+    intra_threads: int = 2
+    compute_type: str = "int8"
+    device: str = "cpu"
+    max_decoding_length: int = 256
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    source_language: str = "en"
+    target_languages: list[str] = field(default_factory=lambda: ["fr", "es", "it"])
+    front_matter: list[str] = field(default_factory=lambda: ["title", "summary"])
+    default_engine: str = "auto"
+    fallback_engine: str = "apertium"
+    language_engines: dict[str, str] = field(default_factory=dict)
+    apertium_routes: dict[str, str] = field(default_factory=dict)
+    argos: ArgosSettings = field(default_factory=ArgosSettings)
+    reviewer: str = ""
+    article_priority: dict[str, int] = field(default_factory=dict)
+
+    def engine_for(self, language: str) -> str:
+        return self.language_engines.get(language, self.default_engine)
+
+
+def validate_language(code: str, path: Path | None = None, line: int | None = None) -> str:
+    """Return ``code`` if it names a language Babel knows, else raise a located error."""
+    from babel import Locale, UnknownLocaleError
+
+    if not LANGUAGE_CODE.match(code or ""):
+        raise L10nError(f"not a language code: {code!r}", path, line)
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise L10nError(f"unknown language code: {code!r}", path, line) from None
+    return code
+
+
+def parse_languages(value: str, path: Path | None = None) -> list[str]:
+    """Split a ``fr,es it`` style list given on the command line."""
+    codes = [c for c in re.split(r"[,\s]+", value.strip()) if c]
+    return [validate_language(c, path) for c in codes]
+
+
+def load_config(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise L10nError(f"cannot read: {exc.strerror}", path) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        raise L10nError(f"invalid TOML: {exc.msg if hasattr(exc, 'msg') else exc}", path, line) from None
+    return _build(data, text, path)
+
+
+def _line_from_message(message: str) -> int | None:
+    found = re.search(r"line (\d+)", message)
+    return int(found.group(1)) if found else None
+
+
+def _key_line(text: str, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=", re.MULTILINE)
+    found = pattern.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def _build(data: dict[str, Any], text: str, path: Path) -> Config:
+    def fail(key: str, message: str) -> L10nError:
+        return L10nError(message, path, _key_line(text, key))
+
+    def get_str(table: dict, key: str, default: str) -> str:
+        value = table.get(key, default)
+        if not isinstance(value, str):
+            raise fail(key, f"{key} must be a string")
+        return value
+
+    def get_int(table: dict, key: str, default: int) -> int:
+        value = table.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise fail(key, f"{key} must be a positive integer")
+        return value
+
+    def get_list(table: dict, key: str, default: list[str]) -> list[str]:
+        value = table.get(key, default)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(key, f"{key} must be a list of strings")
+        return list(value)
+
+    config = Config(path=path)
+    config.source_language = get_str(data, "source_language", "en")
+    validate_language(config.source_language, path, _key_line(text, "source_language"))
+    config.target_languages = get_list(data, "target_languages", config.target_languages)
+    for code in config.target_languages:
+        validate_language(code, path, _key_line(text, "target_languages"))
+
+    extract = data.get("extract", {})
+    config.front_matter = get_list(extract, "front_matter", config.front_matter)
+
+    engines = data.get("engines", {})
+    config.default_engine = get_str(engines, "default", "auto")
+    config.fallback_engine = get_str(engines, "fallback", "apertium")
+    languages = engines.get("languages", {})
+    for code, name in languages.items():
+        validate_language(code, path, _key_line(text, code))
+        if not isinstance(name, str):
+            raise fail(code, f"engine for {code} must be a string")
+        config.language_engines[code] = name
+
+    routes = data.get("apertium", {}).get("routes", {})
+    for code, route in routes.items():
+        if not isinstance(route, str) or not route.strip():
+            raise fail(code, f"apertium route for {code} must be a string like 'eng-spa|es-fr'")
+        config.apertium_routes[code] = route
+
+    argos = data.get("argos", {})
+    config.argos = ArgosSettings(
+        beam_size=get_int(argos, "beam_size", 4),
+        max_batch_size=get_int(argos, "max_batch_size", 64),
+        batch_type=get_str(argos, "batch_type", "examples"),
+        inter_threads=get_int(argos, "inter_threads", 1),
+        intra_threads=get_int(argos, "intra_threads", 2),
+        compute_type=get_str(argos, "compute_type", "int8"),
+        device=get_str(argos, "device", "cpu"),
+        max_decoding_length=get_int(argos, "max_decoding_length", 256),
+    )
+    if config.argos.device not in ("cpu", "cuda", "auto"):
+        raise fail("device", "device must be 'cpu', 'cuda' or 'auto'")
+    if config.argos.batch_type not in ("examples", "tokens"):
+        raise fail("batch_type", "batch_type must be 'examples' or 'tokens'")
+
+    review = data.get("review", {})
+    config.reviewer = get_str(review, "reviewer", "")
+    priority = review.get("priority", {})
+    for slug, value in priority.items():
+        if not isinstance(value, int):
+            raise fail(slug, f"priority of {slug} must be an integer")
+        config.article_priority[slug] = value
+    return config

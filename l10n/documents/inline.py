@@ -1,0 +1,298 @@
+"""Inline Markdown (markdown-it's inline tokens) ⇄ sentences with numbered placeholders."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from l10n.documents.segment import Markup, Segment, Tag, tokenize, validate_placeholders
+from l10n.documents.sentences import sentence_starts
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Open:
+    key: int
+    markup: Markup
+
+
+@dataclass(frozen=True)
+class Close:
+    key: int
+
+
+@dataclass(frozen=True)
+class Atom:
+    markup: Markup
+
+
+Piece = Text | Open | Close | Atom
+
+_PAIRED_TOKENS = {"strong_open": "strong", "em_open": "em", "s_open": "strike"}
+_CLOSING_TOKENS = {"strong_close", "em_close", "s_close", "link_close"}
+
+
+def flatten(tokens: list, counter: itertools.count | None = None) -> list[Piece]:
+    """markdown-it inline children → a flat list of pieces with matched open/close keys."""
+    counter = counter or itertools.count()
+    pieces: list[Piece] = []
+    open_keys: list[int] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
+        if kind in ("text", "text_special"):
+            pieces.append(Text(token.content))
+        elif kind == "softbreak":
+            pieces.append(Text("\n"))
+        elif kind == "hardbreak":
+            pieces.append(Atom(Markup("break", "\\\n")))
+        elif kind in _PAIRED_TOKENS:
+            key = next(counter)
+            open_keys.append(key)
+            markup = Markup(_PAIRED_TOKENS[kind], token.markup, token.markup)
+            pieces.append(Open(key, markup))
+        elif kind in _CLOSING_TOKENS:
+            pieces.append(Close(open_keys.pop()))
+        elif kind == "link_open" and token.markup == "autolink":
+            end = index + 1
+            while tokens[end].type != "link_close":
+                end += 1
+            shown = "".join(t.content for t in tokens[index + 1 : end])
+            href = token.attrs.get("href", shown)
+            pieces.append(Atom(Markup("autolink", f"<{shown}>", detail=str(href))))
+            index = end + 1
+            continue
+        elif kind == "link_open":
+            key = next(counter)
+            open_keys.append(key)
+            href = str(token.attrs.get("href", ""))
+            close = f"]({_destination(href)}{_title(token.attrs.get('title'))})"
+            pieces.append(Open(key, Markup("link", "[", close, detail=href)))
+        elif kind == "image":
+            key = next(counter)
+            src = str(token.attrs.get("src", ""))
+            close = f"]({_destination(src)}{_title(token.attrs.get('title'))})"
+            pieces.append(Open(key, Markup("image", "![", close, detail=src)))
+            pieces.extend(flatten(token.children or [], counter))
+            pieces.append(Close(key))
+        elif kind == "code_inline":
+            pieces.append(Atom(Markup("code", _code_span(token.content), detail=token.content)))
+        elif kind == "html_inline":
+            pieces.append(Atom(Markup("html", token.content, detail=token.content.strip())))
+        else:
+            pieces.append(Text(token.content))
+        index += 1
+    return pieces
+
+
+def _destination(url: str) -> str:
+    if not url or re.search(r"[\s()<>]", url):
+        return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+    return url
+
+
+def _title(title) -> str:
+    if not title:
+        return ""
+    return ' "' + str(title).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _code_span(content: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", content)), default=0)
+    fence = "`" * (longest + 1)
+    pad = content.startswith("`") or content.endswith("`")
+    pad = pad or (content.startswith(" ") and content.endswith(" ") and content.strip() != "")
+    space = " " if pad else ""
+    return f"{fence}{space}{content}{space}{fence}"
+
+
+# -- sentences --------------------------------------------------------------------------------
+
+
+def _plain(piece: Piece) -> str:
+    if isinstance(piece, Text):
+        return piece.text.replace("\n", " ")
+    if isinstance(piece, Atom):
+        return "X" if piece.markup.kind in ("code", "autolink") else " "
+    return ""
+
+
+def split_pieces(pieces: list[Piece], language: str = "en") -> list[list[Piece]]:
+    """Cut pieces into sentences; never inside a span of markup (a sentence that starts
+    inside ``**…**`` stays joined to the one before)."""
+    plain = [_plain(p) for p in pieces]
+    starts = [0]
+    for text in plain:
+        starts.append(starts[-1] + len(text))
+    cuts: list[tuple[int, int]] = []  # (piece index, offset inside that piece)
+    for boundary in sentence_starts("".join(plain), language):
+        cut = _locate(pieces, plain, starts, boundary)
+        if cut is not None and _depth(pieces[: cut[0]]) == 0:
+            cuts.append(cut)
+    sentences: list[list[Piece]] = []
+    current: list[Piece] = []
+    cut_iter = iter(cuts)
+    next_cut = next(cut_iter, None)
+    for index, piece in enumerate(pieces):
+        while next_cut is not None and next_cut[0] == index:
+            offset = next_cut[1]
+            if offset and isinstance(piece, Text):
+                current.append(Text(piece.text[:offset]))
+                piece = Text(piece.text[offset:])
+            sentences.append(current)
+            current = []
+            next_cut = next(cut_iter, None)
+        current.append(piece)
+    sentences.append(current)
+    return [s for s in (_trim(s) for s in sentences) if s]
+
+
+def _locate(pieces, plain, starts, boundary) -> tuple[int, int] | None:
+    for index, piece in enumerate(pieces):
+        if starts[index] == boundary:
+            return index, 0
+        if starts[index] < boundary < starts[index] + len(plain[index]):
+            return (index, boundary - starts[index]) if isinstance(piece, Text) else None
+    return None
+
+
+def _depth(pieces: list[Piece]) -> int:
+    return sum(1 if isinstance(p, Open) else -1 if isinstance(p, Close) else 0 for p in pieces)
+
+
+def _trim(pieces: list[Piece]) -> list[Piece]:
+    pieces = list(pieces)
+    while pieces and isinstance(pieces[0], Text) and not pieces[0].text.strip():
+        pieces.pop(0)
+    while pieces and isinstance(pieces[-1], Text) and not pieces[-1].text.strip():
+        pieces.pop()
+    if pieces and isinstance(pieces[0], Text):
+        pieces[0] = Text(pieces[0].text.lstrip())
+    if pieces and isinstance(pieces[-1], Text):
+        pieces[-1] = Text(pieces[-1].text.rstrip())
+    return pieces
+
+
+# -- segments ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One sentence of a block: a segment to translate, or fixed Markdown kept as it is."""
+
+    segment: Segment | None
+    fixed: str = ""
+
+
+def make_slot(pieces: list[Piece], line: int, kind: str) -> Slot:
+    pieces, wrapper = _unwrap(pieces)
+    if not any(isinstance(p, Text) and _has_letter(p.text) for p in pieces):
+        return Slot(None, fixed=_render_wrapped(wrapper, render_pieces(pieces)))
+    numbers: dict[int, int] = {}
+    markup: list[Markup] = []
+    text: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, Text):
+            text.append(piece.text)
+        elif isinstance(piece, Open):
+            markup.append(piece.markup)
+            numbers[piece.key] = len(markup)
+            text.append(f"<{len(markup)}>")
+        elif isinstance(piece, Close):
+            text.append(f"</{numbers[piece.key]}>")
+        else:
+            markup.append(piece.markup)
+            text.append(f"<{len(markup)}/>")
+    if wrapper and wrapper[-1].kind == "image":
+        kind = "image alt text"
+    msgid = re.sub(r"\s+", " ", "".join(text)).strip()
+    return Slot(Segment(msgid, line, kind, tuple(markup), tuple(wrapper)))
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _unwrap(pieces: list[Piece]) -> tuple[list[Piece], list[Markup]]:
+    """Strip markup that wraps the whole sentence (``**Note:**``, a lone image): translators
+    see the text alone, and the wrapper is put back on build."""
+    wrapper: list[Markup] = []
+    while len(pieces) >= 2 and isinstance(pieces[0], Open) and isinstance(pieces[-1], Close):
+        if pieces[-1].key != pieces[0].key or _closes_early(pieces):
+            break
+        wrapper.append(pieces[0].markup)
+        pieces = _trim(pieces[1:-1])
+    return pieces, wrapper
+
+
+def _closes_early(pieces: list[Piece]) -> bool:
+    depth = 0
+    for piece in pieces[:-1]:
+        depth += 1 if isinstance(piece, Open) else -1 if isinstance(piece, Close) else 0
+        if depth == 0:
+            return True
+    return False
+
+
+def _render_wrapped(wrapper, body: str) -> str:
+    return "".join(m.open for m in wrapper) + body + "".join(m.close for m in reversed(wrapper))
+
+
+def render_pieces(pieces: list[Piece]) -> str:
+    """Markdown for pieces taken from the source (text that is not translated)."""
+    opened = {p.key: p.markup for p in pieces if isinstance(p, Open)}
+    out = []
+    for piece in pieces:
+        if isinstance(piece, Text):
+            out.append(escape_text(piece.text.replace("\n", " ")))
+        elif isinstance(piece, Close):
+            out.append(opened[piece.key].close)
+        else:
+            out.append(piece.markup.open)
+    return "".join(out)
+
+
+def render_segment(segment: Segment, translation: str, escape: bool = True) -> str:
+    """Markdown for ``translation`` with the segment's placeholders turned back into markup
+    (``escape=False`` for plain-text fields such as front matter).
+
+    Raises :class:`PlaceholderError` when the translation lost or invented a placeholder.
+    """
+    validate_placeholders(segment.text, translation)
+    out = []
+    for part in tokenize(translation):
+        if isinstance(part, Tag):
+            markup = segment.markup[part.number - 1]
+            out.append(markup.close if part.role == "close" else markup.open)
+        else:
+            out.append(escape_text(part) if escape else part)
+    return _render_wrapped(segment.wrapper, "".join(out))
+
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>~|])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def escape_text(text: str) -> str:
+    """Backslash-escape what Markdown would read as markup, so text stays text."""
+    return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
+
+
+_BLOCK_START = re.compile(r"^(?:(#{1,6})(?=\s|$)|([-+*=>])|(\d{1,9})([.)])(?=\s|$))")
+
+
+def escape_line_start(text: str) -> str:
+    """Escape a leading character that would start a heading, list, quote or rule."""
+    text = text.lstrip()
+    found = _BLOCK_START.match(text)
+    if not found:
+        return text
+    if found.group(3):
+        return found.group(3) + "\\" + text[len(found.group(3)) :]
+    return "\\" + text

@@ -1,0 +1,253 @@
+"""Apertium, the rule-based engine from Debian's packages: offline, fast, gist quality.
+
+Markup goes through Apertium's HTML format (``-f html``), which keeps inline tags in place;
+in plain-text mode Apertium translates tag and attribute names. Paired placeholders become
+``<span>`` elements (inline, so they do not break sentences); atoms become opaque words
+(``XT3X``), which pass through untouched. Each batch is one pipeline per language pair:
+units are ``<p>`` blocks, one per text, so outputs map back one to one.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from l10n.documents.segment import Tag, tokenize
+from l10n.engines.base import Engine, EngineError, Progress
+
+# Routes from English, measured on tests/data/reference (see README); override per language
+# in l10n.toml under [apertium.routes]. Reverse routes serve round-trip quality estimates.
+DEFAULT_ROUTES = {
+    ("en", "es"): "eng-spa",
+    ("en", "ca"): "eng-cat",
+    ("en", "fr"): "eng-spa|es-fr",
+    ("en", "it"): "eng-spa|spa-ita",
+    ("es", "en"): "spa-eng",
+    ("ca", "en"): "cat-eng",
+    ("fr", "en"): "fr-es|spa-eng",
+    ("it", "en"): "ita-spa|spa-eng",
+}
+INSTALL_HINT = (
+    "apt-get install apertium apertium-eng-spa apertium-eng-cat apertium-fr-es "
+    "apertium-fra-cat apertium-spa-ita apertium-cat-ita"
+)
+
+_SPAN_OPEN = re.compile(r'<span id="l10n-(\d+)">')
+_ATOM = re.compile(r"XT(\d+)X")
+_HTML_TOKEN = re.compile(r"<[^>]*>|[^<]+")
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("APERTIUM_DATADIR", "/usr/share/apertium"))
+
+
+@cache
+def installed_modes(folder: Path) -> frozenset[str]:
+    modes = folder / "modes"
+    if not modes.is_dir():
+        return frozenset()
+    return frozenset(p.stem for p in modes.glob("*.mode"))
+
+
+class ApertiumEngine(Engine):
+    name = "apertium"
+
+    def modes(self, source: str, target: str) -> list[str]:
+        configured = self.config.apertium_routes.get(target) if source == "en" else None
+        route = configured or DEFAULT_ROUTES.get((source, target), "")
+        return [m.strip() for m in route.split("|") if m.strip()]
+
+    def supports(self, source: str, target: str) -> bool:
+        modes = self.modes(source, target)
+        if not modes or shutil.which("apertium") is None:
+            return False
+        return set(modes) <= installed_modes(data_dir())
+
+    def missing(self, source: str, target: str) -> str:
+        modes = self.modes(source, target)
+        if not modes:
+            return f"Apertium has no route for {source}→{target}"
+        if shutil.which("apertium") is None:
+            return f"Apertium is not installed ({INSTALL_HINT})"
+        absent = sorted(set(modes) - installed_modes(data_dir()))
+        return f"Apertium lacks the mode(s) {', '.join(absent)} ({INSTALL_HINT})"
+
+    def route(self, source: str, target: str) -> str:
+        return ">".join(self.modes(source, target))
+
+    def version(self, source: str, target: str) -> str:
+        return _versions(tuple(self.modes(source, target)), data_dir())
+
+    def translate_batch(
+        self, texts: Sequence[str], source: str, target: str, progress: Progress | None = None
+    ) -> list[str]:
+        if not texts:
+            return []
+        if not self.supports(source, target):
+            raise EngineError(self.missing(source, target))
+        payload = "".join(f"<p>{to_html(t)}</p>\n" for t in texts).encode("utf-8")
+        output = _run_pipeline(self.modes(source, target), payload, progress)
+        units = re.findall(r"<p>(.*?)</p>", output, re.S)
+        if len(units) != len(texts):
+            raise EngineError(f"Apertium returned {len(units)} units for {len(texts)} texts")
+        return [from_html(u) for u in units]
+
+
+def to_html(text: str) -> str:
+    out = []
+    for part in tokenize(text):
+        if isinstance(part, Tag):
+            if part.role == "open":
+                out.append(f'<span id="l10n-{part.number}">')
+            elif part.role == "close":
+                out.append("</span>")
+            else:
+                out.append(f"XT{part.number}X")
+        else:
+            out.append(html.escape(part, quote=False))
+    return "".join(out)
+
+
+def from_html(unit: str) -> str:
+    """Apertium's HTML back to placeholder text. Apertium sometimes splits a span in two
+    around a reordered word (``<a>le communiqué</a> de <a>presse</a>``): the halves are
+    joined into one span."""
+    parts: list[str | Tag] = []
+    stack: list[int | None] = []
+    for token in _HTML_TOKEN.findall(unit):
+        if token.startswith("<"):
+            opened = _SPAN_OPEN.fullmatch(token)
+            if opened:
+                stack.append(int(opened.group(1)))
+                parts.append(Tag(int(opened.group(1)), "open"))
+            elif token.startswith("<span"):
+                stack.append(None)
+            elif token == "</span>" and stack:
+                number = stack.pop()
+                if number is not None:
+                    parts.append(Tag(number, "close"))
+            continue
+        text = html.unescape(token)
+        position = 0
+        for atom in _ATOM.finditer(text):
+            parts.append(text[position : atom.start()])
+            parts.append(Tag(int(atom.group(1)), "atom"))
+            position = atom.end()
+        parts.append(text[position:])
+    return _join(_merge_split_spans(parts))
+
+
+def _merge_split_spans(parts: list[str | Tag]) -> list[str | Tag]:
+    out: list[str | Tag] = []
+    closed: dict[int, int] = {}  # number → index of its close tag in out
+    atoms: set[int] = set()
+    for part in parts:
+        if isinstance(part, Tag):
+            if part.role == "open" and part.number in closed:
+                out[closed.pop(part.number)] = ""  # reopen: drop the earlier close
+                continue
+            if part.role == "close":
+                closed[part.number] = len(out)
+            if part.role == "atom":
+                if part.number in atoms:
+                    continue
+                atoms.add(part.number)
+        out.append(part)
+    return out
+
+
+def _join(parts: list[str | Tag]) -> str:
+    text = "".join(p if isinstance(p, str) else _tag_text(p) for p in parts)
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+def _tag_text(tag: Tag) -> str:
+    return {"open": f"<{tag.number}>", "close": f"</{tag.number}>"}.get(tag.role, f"<{tag.number}/>")
+
+
+def _run_pipeline(modes: list[str], payload: bytes, progress: Progress | None) -> str:
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    processes: list[subprocess.Popen] = []
+    errors = [tempfile.TemporaryFile() for _ in modes]  # noqa: SIM115 (closed in finally)
+    try:
+        upstream = None
+        for mode, error in zip(modes, errors, strict=True):
+            process = subprocess.Popen(
+                ["apertium", "-u", "-f", "html", mode],
+                stdin=upstream.stdout if upstream else subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=error,
+                env=env,
+            )
+            if upstream:
+                upstream.stdout.close()  # the next process owns it now
+            processes.append(process)
+            upstream = process
+        writer = threading.Thread(target=_feed, args=(processes[0].stdin, payload), daemon=True)
+        writer.start()
+        chunks, done = [], 0
+        while chunk := processes[-1].stdout.read(65536):
+            chunks.append(chunk)
+            if progress:
+                finished = chunk.count(b"</p>")
+                if finished:
+                    progress(finished)
+                    done += finished
+        writer.join()
+        for mode, process, error in zip(modes, processes, errors, strict=True):
+            if process.wait() != 0:
+                error.seek(0)
+                detail = error.read().decode("utf-8", "replace").strip().splitlines()
+                raise EngineError(f"apertium {mode} failed: {detail[-1] if detail else 'no message'}")
+        return b"".join(chunks).decode("utf-8", "replace")
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        for error in errors:
+            error.close()
+
+
+def _feed(stream, payload: bytes) -> None:
+    try:
+        stream.write(payload)
+    except BrokenPipeError:
+        pass
+    finally:
+        stream.close()
+
+
+@cache
+def _versions(modes: tuple[str, ...], folder: Path) -> str:
+    """Debian package versions of the language data a route uses, e.g.
+    ``apertium-eng-spa:0.8.1-2,apertium-fr-es:0.9.4-1``."""
+    packages: list[str] = []
+    for mode in modes:
+        try:
+            text = (folder / "modes" / f"{mode}.mode").read_text(encoding="utf-8")
+        except OSError:
+            continue
+        for name in re.findall(r"/(apertium-[a-z_-]+)/", text):
+            if name not in packages:
+                packages.append(name)
+    found = {}
+    if packages and shutil.which("dpkg-query"):
+        result = subprocess.run(
+            ["dpkg-query", "-W", "-f", "${Package}:${Version}\\n", *packages],
+            capture_output=True,
+            text=True,
+        )
+        for line in result.stdout.splitlines():
+            name, _, version = line.partition(":")
+            if version:
+                found[name] = version
+    return ",".join(f"{p}:{found.get(p, 'unknown')}" for p in packages) or "unknown"

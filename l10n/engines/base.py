@@ -1,0 +1,49 @@
+"""The interface every machine-translation engine implements.
+
+An engine translates whole batches: the pipeline hands it every pending segment of a
+language pair at once, in order, and gets the translations back in the same order. Texts
+carry numbered placeholders (``<1>…</1>``, ``<2/>``) that must come back unchanged.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+
+from l10n.config import Config
+from l10n.errors import L10nError
+
+Progress = Callable[[int], None]  # called with the number of texts just finished
+
+
+class EngineError(L10nError):
+    """An engine is missing, misconfigured or failed."""
+
+
+class Engine(ABC):
+    name: str = ""
+
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+
+    @abstractmethod
+    def supports(self, source: str, target: str) -> bool:
+        """Whether this engine can translate the pair on this machine now."""
+
+    @abstractmethod
+    def missing(self, source: str, target: str) -> str:
+        """One line telling the user what to install for the pair."""
+
+    @abstractmethod
+    def route(self, source: str, target: str) -> str:
+        """How the pair is translated (pivot modes, model name), for provenance."""
+
+    @abstractmethod
+    def version(self, source: str, target: str) -> str:
+        """Versions of what produced the output, for provenance (no spaces)."""
+
+    @abstractmethod
+    def translate_batch(
+        self, texts: Sequence[str], source: str, target: str, progress: Progress | None = None
+    ) -> list[str]:
+        """Translate ``texts``; the result has one translation per text, in order."""

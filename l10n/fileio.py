@@ -1,0 +1,72 @@
+"""Atomic file replacement and inter-process locks.
+
+Every file l10n writes goes through :func:`atomic_write`: the data lands in a temporary
+file beside the target, is flushed to disk, then renamed over the target. A reader (or a
+crash) sees the old file or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from l10n.errors import L10nError
+
+
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Replace ``path`` with ``data`` atomically, keeping the old file's permissions."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise L10nError(f"cannot write here: {exc.strerror or exc}", path.parent) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise L10nError(f"cannot write: {exc.strerror or exc}", path) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename itself must reach the disk for the new file to survive a power cut.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def file_lock(lock_path: Path, timeout: float = 60.0) -> Iterator[None]:
+    """Hold an exclusive inter-process lock on ``lock_path`` (created if needed)."""
+    from filelock import FileLock, Timeout
+
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(lock_path), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise L10nError(f"still locked by another l10n process after {timeout:.0f} s", lock_path) from None
+    try:
+        yield
+    finally:
+        lock.release()

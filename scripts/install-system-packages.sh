@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Install the Debian packages l10n needs (Apertium and its language pairs, gettext,
+# Chromium for the dashboard test) when any is missing. Safe to run again.
+set -euo pipefail
+
+packages=(
+  apertium apertium-eng-spa apertium-eng-cat apertium-fr-es apertium-fra-cat
+  apertium-spa-ita apertium-cat-ita
+  gettext chromium chromium-driver
+)
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "error: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
