@@ -123,9 +123,11 @@ def _plain(piece: Piece) -> str:
     return ""
 
 
-def split_pieces(pieces: list[Piece], language: str = "en") -> list[list[Piece]]:
+def split_pieces(pieces: list[Piece], language: str = "en") -> list[tuple[int, bool, list[Piece]]]:
     """Cut pieces into sentences; never inside a span of markup (a sentence that starts
-    inside ``**…**`` stays joined to the one before)."""
+    inside ``**…**`` stays joined to the one before). Each sentence comes with the number of
+    line breaks before its first character (for its source line) and whether whitespace
+    separated it from the sentence before."""
     plain = [_plain(p) for p in pieces]
     starts = [0]
     for text in plain:
@@ -150,7 +152,30 @@ def split_pieces(pieces: list[Piece], language: str = "en") -> list[list[Piece]]
             next_cut = next(cut_iter, None)
         current.append(piece)
     sentences.append(current)
-    return [s for s in (_trim(s) for s in sentences) if s]
+    out, breaks, previous = [], 0, ""
+    for sentence in sentences:
+        trimmed = _trim(sentence)
+        plain = "".join(_plain(p) for p in sentence)
+        if trimmed:
+            spaced = previous[-1:].isspace() or plain[:1].isspace()
+            out.append((breaks + _leading_breaks(sentence), spaced, trimmed))
+            previous = plain
+        else:
+            previous += plain
+        breaks += sum(p.text.count("\n") for p in sentence if isinstance(p, Text))
+    return out
+
+
+def _leading_breaks(pieces: list[Piece]) -> int:
+    count = 0
+    for piece in pieces:
+        if not isinstance(piece, Text):
+            return count
+        stripped = piece.text.lstrip()
+        count += piece.text[: len(piece.text) - len(stripped)].count("\n")
+        if stripped:
+            return count
+    return count
 
 
 def _locate(pieces, plain, starts, boundary) -> tuple[int, int] | None:
@@ -187,13 +212,17 @@ class Slot:
     """One sentence of a block: a segment to translate, or fixed Markdown kept as it is."""
 
     segment: Segment | None
-    fixed: str = ""
+    fixed: str = ""  # Markdown of a sentence with nothing to translate
+    space_before: bool = True  # whitespace separated it from the previous sentence
+    fixed_plain: str = ""  # the same sentence as plain text (for front matter)
 
 
-def make_slot(pieces: list[Piece], line: int, kind: str) -> Slot:
+def make_slot(pieces: list[Piece], line: int, kind: str, space_before: bool = True) -> Slot:
     pieces, wrapper = _unwrap(pieces)
     if not any(isinstance(p, Text) and _has_letter(p.text) for p in pieces):
-        return Slot(None, fixed=_render_wrapped(wrapper, render_pieces(pieces)))
+        fixed = _render_wrapped(wrapper, render_pieces(pieces))
+        plain = "".join(p.text for p in pieces if isinstance(p, Text))
+        return Slot(None, fixed=fixed, space_before=space_before, fixed_plain=plain)
     numbers: dict[int, int] = {}
     markup: list[Markup] = []
     text: list[str] = []
@@ -212,7 +241,7 @@ def make_slot(pieces: list[Piece], line: int, kind: str) -> Slot:
     if wrapper and wrapper[-1].kind == "image":
         kind = "image alt text"
     msgid = re.sub(r"\s+", " ", "".join(text)).strip()
-    return Slot(Segment(msgid, line, kind, tuple(markup), tuple(wrapper)))
+    return Slot(Segment(msgid, line, kind, tuple(markup), tuple(wrapper)), space_before=space_before)
 
 
 def _has_letter(text: str) -> bool:
@@ -284,15 +313,18 @@ def escape_text(text: str) -> str:
     return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
 
 
-_BLOCK_START = re.compile(r"^(?:(#{1,6})(?=\s|$)|([-+*=>])|(\d{1,9})([.)])(?=\s|$))")
+_BLOCK_START = re.compile(
+    r"^(?:#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|[-*_](?=(?:\s*[-*_]){2,}\s*$)|=+\s*$)"
+)
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
 def escape_line_start(text: str) -> str:
     """Escape a leading character that would start a heading, list, quote or rule."""
     text = text.lstrip()
-    found = _BLOCK_START.match(text)
-    if not found:
-        return text
-    if found.group(3):
-        return found.group(3) + "\\" + text[len(found.group(3)) :]
-    return "\\" + text
+    ordered = _ORDERED_START.match(text)
+    if ordered:
+        return ordered.group(1) + "\\" + text[len(ordered.group(1)) :]
+    if _BLOCK_START.match(text):
+        return "\\" + text
+    return text

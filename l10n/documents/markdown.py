@@ -24,7 +24,6 @@ from l10n.documents.inline import (
     split_pieces,
 )
 from l10n.documents.segment import PlaceholderError, Segment
-from l10n.documents.sentences import split_sentences
 from l10n.errors import L10nError
 
 # translate(segment) → translated msgstr, or None to keep the source text
@@ -48,7 +47,7 @@ class _Renderer:
 
     def slot(self, slot: Slot, escape: bool = True) -> str:
         if slot.segment is None:
-            return slot.fixed
+            return slot.fixed if escape else slot.fixed_plain
         segment = slot.segment
         translation = self.translate(segment)
         if translation is not None:
@@ -72,7 +71,7 @@ class _Prose:
     line_start_sensitive: bool = True  # False for ATX headings, whose content follows "## "
 
     def render(self, renderer: _Renderer) -> list[str]:
-        text = " ".join(renderer.slot(s) for s in self.slots)
+        text = _join(self.slots, renderer.slot)
         if self.line_start_sensitive:
             text = escape_line_start(text)
         elif text.endswith("#"):
@@ -109,7 +108,7 @@ class _FrontMatter:
         for begin, finish, slots in self.fields:
             original = self.text[begin:finish]
             trailing = original[len(original.rstrip()) :]
-            value = " ".join(renderer.slot(s, escape=False) for s in slots)
+            value = _join(slots, lambda slot: renderer.slot(slot, escape=False))
             out += [self.text[position:begin], json.dumps(value, ensure_ascii=False), trailing]
             position = finish
         out.append(self.text[position:])
@@ -117,6 +116,11 @@ class _FrontMatter:
 
 
 Block = _Prose | _TableRow | _FrontMatter
+
+
+def _join(slots: list[Slot], render: Callable[[Slot], str]) -> str:
+    """Sentences back into one line, spaced as they were in the source."""
+    return "".join((" " if i and s.space_before else "") + render(s) for i, s in enumerate(slots))
 
 
 @dataclass
@@ -201,9 +205,10 @@ def _front_matter(lines, path, fields, language) -> tuple[_FrontMatter | None, i
         if value.tag != "tag:yaml.org,2002:str" or not value.value.strip():
             continue
         line = value.start_mark.line + 2
+        kind = f"front matter: {key.value}"
         slots = [
-            make_slot([Text(sentence)], line, f"front matter: {key.value}")
-            for sentence in split_sentences(value.value, language)
+            make_slot(pieces, line, kind, spaced)
+            for _, spaced, pieces in split_pieces([Text(value.value)], language)
         ]
         found.append((value.start_mark.index, value.end_mark.index, slots))
     if not found:
@@ -248,11 +253,10 @@ def _body_blocks(body: str, lines: list[str], offset: int, language: str) -> lis
 
 def _sentences(children, line: int, kind: str, language: str) -> list[Slot]:
     pieces = flatten(children)
-    slots = []
-    for sentence in split_pieces(pieces, language):
-        slots.append(make_slot(sentence, line, kind))
-        line += sum(p.text.count("\n") for p in sentence if isinstance(p, Text))
-    return slots
+    return [
+        make_slot(sentence, line + breaks, kind, spaced)
+        for breaks, spaced, sentence in split_pieces(pieces, language)
+    ]
 
 
 def _table_row(tokens, index: int, lines: list[str], offset: int) -> tuple[_TableRow, int]:

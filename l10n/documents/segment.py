@@ -86,11 +86,11 @@ def placeholder_signature(text: str) -> list[tuple[int, str]]:
 def validate_placeholders(source: str, translation: str) -> None:
     """Raise :class:`PlaceholderError` unless ``translation`` keeps every placeholder of
     ``source`` exactly once, properly nested (order may change: languages reorder)."""
-    expected = sorted(placeholder_signature(source))
+    expected = sorted(placeholder_signature(source), key=_order)
     found = placeholder_signature(translation)
-    if sorted(found) != expected:
-        missing = sorted(set(expected) - set(found))
-        extra = sorted(set(found) - set(expected))
+    if sorted(found, key=_order) != expected:
+        missing = sorted(set(expected) - set(found), key=_order)
+        extra = sorted(set(found) - set(expected), key=_order)
         problems = []
         if missing:
             problems.append("missing " + ", ".join(_show(n, r) for n, r in missing))
@@ -107,6 +107,10 @@ def validate_placeholders(source: str, translation: str) -> None:
             if not stack or stack[-1] != number:
                 raise PlaceholderError(f"</{number}> closes out of order")
             stack.pop()
+
+
+def _order(tag: tuple[int, str]) -> tuple[int, int]:
+    return tag[0], ("open", "close", "atom").index(tag[1])
 
 
 def _show(number: int, role: str) -> str:
