@@ -132,9 +132,7 @@ def set_suggestion(entry: polib.POEntry, text: str, provenance: Provenance) -> N
 def needs_suggestion(entry: polib.POEntry) -> bool:
     """A person's translation carried over from an older source text, with no machine
     suggestion yet for the new source."""
-    return is_human(entry) and entry.fuzzy and bool(entry.previous_msgid) and not tagged(
-        entry, SUGGESTION
-    )
+    return is_human(entry) and entry.fuzzy and bool(entry.previous_msgid) and not tagged(entry, SUGGESTION)
 
 
 def state(entry: polib.POEntry) -> str:

@@ -73,9 +73,7 @@ def extract(
                 path,
                 project.lock_path(path),
                 merge,
-                create=lambda template=template, language=language: catalog.new_catalog(
-                    template, language
-                ),
+                create=lambda template=template, language=language: catalog.new_catalog(template, language),
             )
             report.catalogs[project.relative(path)] = result
     return documents, report

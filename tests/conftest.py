@@ -47,7 +47,8 @@ def run_l10n(*args: str, project: Path | None = None, input: str | None = None, 
     )
     if check and result.returncode != 0:
         raise AssertionError(
-            f"l10n {' '.join(args)} exited {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+            f"l10n {' '.join(args)} exited {result.returncode}\n"
+            f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
         )
     return result
 

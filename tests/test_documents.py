@@ -118,7 +118,7 @@ def test_tagged_split_keeps_spans_whole():
 def test_source_renders_back_unchanged_except_joined_lines():
     document = parse_markdown(ARTICLE, "a.md")
     rebuilt = document.render(lambda segment: None)
-    assert "```python\nprint(\"Do not translate this sentence.\")\n```" in rebuilt
+    assert '```python\nprint("Do not translate this sentence.")\n```' in rebuilt
     assert "<!-- An HTML comment that must stay as it is. -->" in rebuilt
     assert "tags: [g7, pgii]" in rebuilt
     assert "| Kazakhstan | $1.2 billion |" in rebuilt

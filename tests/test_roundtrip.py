@@ -12,7 +12,28 @@ from l10n import catalog
 from l10n.documents import parse_markdown
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789éàüß", min_size=1, max_size=8)
-PUNCT = st.sampled_from([".", ",", ";", ":", "!", "?", " -", " (x)", " 5%", " $3", " *", " _", " #", " &", " <", " [a]", " ~", " |"])
+PUNCT = st.sampled_from(
+    [
+        ".",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        " -",
+        " (x)",
+        " 5%",
+        " $3",
+        " *",
+        " _",
+        " #",
+        " &",
+        " <",
+        " [a]",
+        " ~",
+        " |",
+    ]
+)
 
 
 @st.composite
@@ -46,7 +67,11 @@ def paragraph(draw):
 
 @st.composite
 def block(draw):
-    kind = draw(st.sampled_from(["para", "para", "heading", "list", "olist", "quote", "table", "code", "html", "image"]))
+    kind = draw(
+        st.sampled_from(
+            ["para", "para", "heading", "list", "olist", "quote", "table", "code", "html", "image"]
+        )
+    )
     if kind == "para":
         return draw(paragraph())
     if kind == "heading":
@@ -84,7 +109,16 @@ def _token(token):
     if token.type == "inline":
         return ("inline", _inline(token.children or []))
     content = token.content if token.type in ("fence", "code_block", "html_block") else ""
-    return (token.type, token.tag, token.nesting, token.markup, token.info, token.hidden, tuple(sorted((token.attrs or {}).items())), content)
+    return (
+        token.type,
+        token.tag,
+        token.nesting,
+        token.markup,
+        token.info,
+        token.hidden,
+        tuple(sorted((token.attrs or {}).items())),
+        content,
+    )
 
 
 def _inline(children) -> tuple:
@@ -97,7 +131,15 @@ def _inline(children) -> tuple:
             else:
                 out.append(("text", text))
             continue
-        out.append((child.type, child.markup, tuple(sorted((child.attrs or {}).items())), child.content, _inline(child.children or [])))
+        out.append(
+            (
+                child.type,
+                child.markup,
+                tuple(sorted((child.attrs or {}).items())),
+                child.content,
+                _inline(child.children or []),
+            )
+        )
     return tuple(("text", " ".join(t[1].split())) if t[0] == "text" else t for t in out if t != ("text", ""))
 
 

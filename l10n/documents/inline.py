@@ -313,9 +313,7 @@ def escape_text(text: str) -> str:
     return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
 
 
-_BLOCK_START = re.compile(
-    r"^(?:#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|[-*_](?=(?:\s*[-*_]){2,}\s*$)|=+\s*$)"
-)
+_BLOCK_START = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|[-*_](?=(?:\s*[-*_]){2,}\s*$)|=+\s*$)")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 

@@ -144,9 +144,7 @@ class Document:
             else:
                 yield from block.slots
 
-    def render(
-        self, translate: Translate, problem: Problem | None = None, mark_source: str = ""
-    ) -> str:
+    def render(self, translate: Translate, problem: Problem | None = None, mark_source: str = "") -> str:
         """The document with every segment passed through ``translate``."""
         renderer = _Renderer(translate, problem, mark_source)
         out: list[str] = []
