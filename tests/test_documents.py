@@ -1,6 +1,8 @@
 """Markdown → segments → Markdown, on hand-written articles."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from l10n.documents import parse_markdown
 from l10n.documents.inline import render_segment
@@ -48,6 +50,17 @@ See <https://example.org/un> for details.
 Setext heading
 --------------
 """
+
+
+SENTENCES = [
+    "The G7 met in Astana.",
+    "Mr. Smith arrived at 5 p.m. on Monday.",
+    "Was it enough?",
+    "Yes!",
+    "The U.S. envoy spoke about item No. 5.",
+    "Trade grew by 2.5% in 2025.",
+    "Ministers signed the joint communiqué.",
+]
 
 
 def segments_of(text):
@@ -181,3 +194,19 @@ def test_malformed_front_matter_is_located(text, line, message):
     assert error.value.line == line
     assert message in error.value.message
     assert str(error.value).startswith(f"articles/en/bad.md:{line}: ")
+
+
+def test_every_sentence_of_a_long_paragraph_is_its_own_segment():
+    text = "One is here. Two is there. Three is near. Four is far.\n"
+    assert [s.text for s in segments_of(text)] == [
+        "One is here.",
+        "Two is there.",
+        "Three is near.",
+        "Four is far.",
+    ]
+
+
+@given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=8))
+def test_plain_paragraph_segments_match_the_sentence_splitter(sentences):
+    paragraph = " ".join(sentences)
+    assert [s.text for s in segments_of(paragraph + "\n")] == split_sentences(paragraph)

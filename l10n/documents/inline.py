@@ -142,11 +142,13 @@ def split_pieces(pieces: list[Piece], language: str = "en") -> list[tuple[int, b
     cut_iter = iter(cuts)
     next_cut = next(cut_iter, None)
     for index, piece in enumerate(pieces):
+        consumed = 0  # characters of this piece already given to earlier sentences
         while next_cut is not None and next_cut[0] == index:
-            offset = next_cut[1]
+            offset = next_cut[1] - consumed
             if offset and isinstance(piece, Text):
                 current.append(Text(piece.text[:offset]))
                 piece = Text(piece.text[offset:])
+                consumed = next_cut[1]
             sentences.append(current)
             current = []
             next_cut = next(cut_iter, None)
