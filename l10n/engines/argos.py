@@ -389,6 +389,9 @@ def _decode(model: _Loaded, unit: _Unit, tokens: list[str], attention) -> str:
     def at(boundary: int) -> dict[str, list]:
         return events.setdefault(boundary, {"open": [], "close": [], "atom": []})
 
+    if not tokens:  # nothing came out: keep the tags, in source order
+        shapes = {"open": "<{n}>", "close": "</{n}>", "empty": "<{n}></{n}>", "atom": "<{n}/>"}
+        return "".join(shapes[role].format(n=n) for n, role in _source_tags(unit))
     for order, (number, start, end) in enumerate(_project_spans(unit.spans, aligned, len(tokens))):
         at(start)["open"].append((-(end - start), order, number))
         at(end)["close"].append((end - start, -order, number))
@@ -409,9 +412,26 @@ def _decode(model: _Loaded, unit: _Unit, tokens: list[str], attention) -> str:
     return " ".join("".join(out).split())
 
 
+def _source_tags(unit: _Unit) -> list[tuple[int, str]]:
+    """The unit's tags in source order (positions are token indices)."""
+    events = []
+    for number, start, end in unit.spans:
+        if start == end:  # an empty span: its tags go together
+            events.append((start, 1, -end, number, "empty"))
+            continue
+        events.append((start, 1, -end, number, "open"))
+        events.append((end, 0, -start, number, "close"))
+    for number, position, _ in unit.atoms:
+        events.append((position, 2, 0, number, "atom"))
+    return [(number, role) for *_, number, role in sorted(events)]
+
+
 def _project_spans(spans, aligned: list[int], length: int) -> list[tuple[int, int, int]]:
-    """Target token ranges for source spans, kept nested as the source spans were: a span
-    covers the target tokens aligned (by attention) to its source tokens."""
+    """Target token ranges for source spans: each covers the target tokens aligned (by
+    attention) to its source tokens, at least one token, and any two ranges are either
+    nested or disjoint, so the tags always nest properly."""
+    if not length:
+        return [(number, 0, 0) for number, _, _ in spans]
     ordered = sorted(spans, key=lambda s: (s[1], -(s[2] - s[1])))  # parents before children
     projected: list[list[int]] = []
     for number, start, end in ordered:
@@ -419,22 +439,20 @@ def _project_spans(spans, aligned: list[int], length: int) -> list[tuple[int, in
         if hits:
             first, last = min(hits), max(hits) + 1
         else:
-            first = next((t for t, s in enumerate(aligned) if s >= start), length)
-            last = min(first + 1, length)
-        projected.append([number, first, max(first, last)])
-    for i, (_, start, end) in enumerate(ordered):
-        child = projected[i]
-        for j in range(i):
-            parent, (_, p_start, p_end) = projected[j], ordered[j]
-            if p_start <= start and end <= p_end:  # nested in the source: stay inside
-                child[1] = min(max(child[1], parent[1]), parent[2])
-                child[2] = min(max(child[2], child[1]), parent[2])
-            elif child[1] < parent[2] and parent[1] < child[2]:  # siblings that now overlap
-                if child[1] < parent[1]:
-                    child[2] = parent[1]
-                else:
-                    child[1] = parent[2]
-                    child[2] = max(child[2], child[1])
+            first = min(next((t for t, s in enumerate(aligned) if s >= start), length), length - 1)
+            last = first + 1
+        projected.append([number, first, last])
+    changed = True
+    while changed:  # shrink crossing ranges until none cross; each step keeps both non-empty
+        changed = False
+        for i, later in enumerate(projected):
+            for earlier in projected[:i]:
+                if earlier[1] < later[1] < earlier[2] < later[2]:
+                    later[1] = earlier[2]
+                    changed = True
+                elif later[1] < earlier[1] < later[2] < earlier[2]:
+                    later[2] = earlier[1]
+                    changed = True
     return [(n, s, e) for n, s, e in projected]
 
 

@@ -47,11 +47,14 @@ def train_sentencepiece(lines: list[str], prefix: Path, vocab_size: int) -> Path
 
 
 def _fill(spec, rng: np.random.Generator, d: int, ffn: int, vocab: int) -> None:
-    """Give every weight of a Transformer spec a random value of the right shape."""
+    """Give every weight of a Transformer spec a random value of the right shape. The scale
+    (Xavier-like) is large enough that different inputs give different outputs, which the
+    tests need to check that outputs come back to the right entries."""
+    scale = 1.0 / np.sqrt(d)
     from ctranslate2.specs import attention_spec, common_spec, transformer_spec
 
     def rand(*shape):
-        return (rng.standard_normal(shape) * 0.02).astype(np.float32)
+        return (rng.standard_normal(shape) * scale).astype(np.float32)
 
     def norm(layer):
         layer.gamma = np.ones(d, np.float32)

@@ -1,0 +1,60 @@
+"""chrF of each Apertium route from English on the reference set: which pivot to use.
+
+Run: .venv/bin/python bench/apertium_routes.py  → bench/apertium_routes.json
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from sacrebleu.metrics import CHRF  # noqa: E402
+
+from l10n.config import Config  # noqa: E402
+from l10n.engines.apertium import ApertiumEngine  # noqa: E402
+from l10n.references import read_reference_set  # noqa: E402
+
+ROUTES = {
+    "fr": ["eng-spa|es-fr", "eng-cat|cat-fra"],
+    "it": ["eng-spa|spa-ita", "eng-cat|cat-ita"],
+    "es": ["eng-spa"],
+}
+
+
+def main() -> None:
+    results = {}
+    for language, routes in ROUTES.items():
+        pairs = read_reference_set(REPO / "tests" / "data" / "reference" / f"{language}.tsv")
+        sources = [s for s, _ in pairs]
+        references = [r for _, r in pairs]
+        for route in routes:
+            engine = ApertiumEngine(Config(apertium_routes={language: route}))
+            started = time.perf_counter()
+            hypotheses = engine.translate_batch(sources, "en", language)
+            seconds = time.perf_counter() - started
+            metric = CHRF()
+            chrf = metric.corpus_score(hypotheses, [references])
+            results.setdefault(language, []).append(
+                {
+                    "route": route,
+                    "chrf": round(chrf.score, 2),
+                    "signature": str(metric.get_signature()),
+                    "sentences": len(sources),
+                    "seconds": round(seconds, 2),
+                }
+            )
+    for language, rows in results.items():
+        best = max(rows, key=lambda r: r["chrf"])
+        for row in rows:
+            mark = "  <- best" if row is best else ""
+            print(f"{language}  {row['route']:<18} chrF {row['chrf']:6.2f}  {row['seconds']:5.2f} s{mark}")
+    (REPO / "bench" / "apertium_routes.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
