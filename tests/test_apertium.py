@@ -60,3 +60,15 @@ def test_a_missing_mode_names_the_packages_to_install():
     engine = ApertiumEngine(Config(apertium_routes={"fr": "eng-spa|es-xx"}))
     assert not engine.supports("en", "fr")
     assert "es-xx" in engine.missing("en", "fr") and "apt-get install" in engine.missing("en", "fr")
+
+
+def test_sentence_initial_capital_follows_the_source(engine):
+    from l10n.engines.apertium import match_initial_case
+
+    assert (
+        match_initial_case("Central Asia and the G7", "l'Asie centrale et le G7")
+        == "L'Asie centrale et le G7"
+    )
+    assert match_initial_case("<1>Central</1> Asia", "<1>l'Asie</1> centrale") == "<1>L'Asie</1> centrale"
+    assert match_initial_case("the ministers", "les ministres") == "les ministres"
+    assert engine.translate_batch(["Central Asia and the G7 met."], "en", "fr")[0].startswith("L'Asie")

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from l10n.documents.segment import Tag, tokenize
+from l10n.documents.segment import Tag, strip_placeholders, tokenize
 from l10n.engines.base import Engine, EngineError, Progress
 
 # Routes from English, measured on tests/data/reference (see README); override per language
@@ -98,7 +98,25 @@ class ApertiumEngine(Engine):
         units = re.findall(r"<p>(.*?)</p>", output, re.S)
         if len(units) != len(texts):
             raise EngineError(f"Apertium returned {len(units)} units for {len(texts)} texts")
-        return [from_html(u) for u in units]
+        return [match_initial_case(t, from_html(u)) for t, u in zip(texts, units, strict=True)]
+
+
+def match_initial_case(source: str, translation: str) -> str:
+    """Apertium lower-cases a sentence-initial elided article ("l'Asie centrale…" for
+    "Central Asia…"): give the translation the capital its source starts with."""
+    first = next((c for c in strip_placeholders(source) if c.isalpha()), "")
+    if not first.isupper():
+        return translation
+    parts = tokenize(translation)
+    for index, part in enumerate(parts):
+        if isinstance(part, Tag):
+            continue
+        for position, char in enumerate(part):
+            if char.isalpha():
+                if char.islower():
+                    parts[index] = part[:position] + char.upper() + part[position + 1 :]
+                return "".join(p if isinstance(p, str) else _tag_text(p) for p in parts)
+    return translation
 
 
 def to_html(text: str) -> str:
