@@ -36,7 +36,7 @@ fallback = "apertium"
 
 [apertium.routes]
 # Pivot routes chosen by chrF on tests/data/reference (see README).
-fr = "eng-cat|cat-fra"
+fr = "eng-spa|es-fr"
 es = "eng-spa"
 it = "eng-spa|spa-ita"
 ca = "eng-cat"

@@ -20,6 +20,7 @@ import polib
 
 MT = "l10n-mt"
 SUGGESTION = "l10n-suggestion"
+TERM = "l10n-term"  # a glossary term machine translation could not place
 _LINE = re.compile(r"^(l10n-[a-z-]+):\s?(.*)$")
 _FIELD = re.compile(r"(?:^|\s)([a-z_]+)=(\S*)")
 
@@ -106,6 +107,15 @@ def set_machine_draft(entry: polib.POEntry, text: str, provenance: Provenance) -
     entry.previous_msgid = None
     set_tagged(entry, MT, [f"{provenance.fields()} sha={text_hash(text)}"])
     set_tagged(entry, SUGGESTION, [])
+    set_tagged(entry, TERM, [])
+
+
+def unenforced_terms(entry: polib.POEntry) -> list[str]:
+    return [v.removeprefix("not enforced: ") for v in tagged(entry, TERM)]
+
+
+def set_unenforced_terms(entry: polib.POEntry, notes: list[str]) -> None:
+    set_tagged(entry, TERM, [f"not enforced: {note}" for note in notes])
 
 
 def is_machine_draft(entry: polib.POEntry) -> bool:

@@ -10,6 +10,21 @@ from l10n.errors import L10nError
 from l10n.project import Project
 
 
+def glossary_hints(glossary, matcher):
+    """A ``decorate`` for :func:`extract` adding ``#. glossary: SDGs → ODD`` lines (derived
+    data: recomputed on every update, so msgmerge dropping them is harmless)."""
+    if not glossary.concepts:
+        return None
+    from l10n.glossary.check import hints
+
+    def decorate(entry, language: str) -> None:
+        lines = hints(glossary, matcher, entry.msgid, language)
+        if lines:
+            entry.comment = "\n".join([entry.comment, *lines]) if entry.comment else "\n".join(lines)
+
+    return decorate
+
+
 def load_document(project: Project, slug: str) -> Document:
     path = project.article_path(slug)
     try:

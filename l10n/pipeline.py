@@ -1,5 +1,6 @@
-"""One translate run: what is pending, what can be reused, one engine batch per language,
-and the results written back without touching anything a person translated."""
+"""One translate run: what is pending, what can be reused, one engine batch per language
+under the glossary, and the results written back without touching anything a person
+translated."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ import polib
 from l10n import catalog, entries
 from l10n.engines import Engine, choose_engine
 from l10n.entries import Provenance
-from l10n.extract import extract
+from l10n.extract import extract, glossary_hints
+from l10n.glossary import Glossary, project_glossary
+from l10n.glossary.enforce import Enforcer
+from l10n.glossary.matcher import Matcher
 from l10n.project import Project
 from l10n.reporting import Reporter
 
@@ -24,6 +28,7 @@ class LanguageResult:
     route: str = ""
     engine_calls: int = 0
     suggested: int = 0  # changed sources of human translations given a machine suggestion
+    unenforced: int = 0  # entries flagged because a glossary term could not be placed
     files_written: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
@@ -31,6 +36,13 @@ class LanguageResult:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    provenance: Provenance
+    unenforced: tuple[str, ...] = ()
 
 
 def translate(
@@ -41,21 +53,31 @@ def translate(
     reporter: Reporter | None = None,
 ) -> dict[str, LanguageResult]:
     reporter = reporter or Reporter()
-    extract(project, slugs, languages)
-    results = {}
-    for language in languages:
-        results[language] = _translate_language(project, language, slugs, engine_name, reporter)
-    return results
+    glossary = project_glossary(project)
+    matcher = Matcher(glossary)
+    extract(project, slugs, languages, decorate=glossary_hints(glossary, matcher))
+    return {
+        language: _translate_language(project, language, slugs, engine_name, reporter, glossary, matcher)
+        for language in languages
+    }
 
 
-def _translate_language(project, language, slugs, engine_name, reporter) -> LanguageResult:
+def _stale(entry: polib.POEntry, glossary: Glossary, matcher: Matcher) -> bool:
+    """A machine draft made under another version of the glossary, for a text with terms."""
+    provenance = entries.machine_provenance(entry)
+    if provenance is None or not entry.fuzzy or provenance.glossary == glossary.version:
+        return False
+    return bool(matcher.find(entry.msgid))
+
+
+def _translate_language(project, language, slugs, engine_name, reporter, glossary, matcher) -> LanguageResult:
     source = project.config.source_language
     result = LanguageResult()
     pending: dict[str, None] = {}  # msgids to fill, in order of first appearance
     wanting_suggestion: dict[str, None] = {}
     for slug in slugs:
         for entry in _active(catalog.read_catalog(project.po_path(language, slug))):
-            if not entry.msgstr:
+            if not entry.msgstr or _stale(entry, glossary, matcher):
                 pending[entry.msgid] = None
             elif entries.needs_suggestion(entry):
                 wanting_suggestion[entry.msgid] = None
@@ -70,48 +92,54 @@ def _translate_language(project, language, slugs, engine_name, reporter) -> Lang
         engine=engine.name,
         route=engine.route(source, language),
         version=engine.version(source, language),
+        glossary=glossary.version,
     )
     result.engine, result.route = engine.name, provenance.route
     memory = _memory(project, language, provenance) if pending else {}
-    resolved: dict[str, tuple[str, Provenance]] = {m: memory[m] for m in pending if m in memory}
+    resolved: dict[str, Draft] = {m: memory[m] for m in pending if m in memory}
     to_send = [m for m in pending if m not in resolved]
     to_send += [m for m in wanting_suggestion if m not in resolved and m not in pending]
-    machine = _run_engine(engine, to_send, source, language, reporter, result)
-    resolved.update({m: (t, provenance) for m, t in machine.items()})
+    enforcer = Enforcer(glossary, language, matcher)
+    machine = _run_engine(engine, enforcer, to_send, source, language, reporter, result, provenance)
+    resolved.update(machine)
 
     first_use = set(machine)  # a msgid's first entry is the engine call, later ones reuse it
     for slug in slugs:
         path = project.po_path(language, slug)
 
-        def apply(po: polib.POFile) -> tuple[list[str], int]:
-            filled, suggested = [], 0
+        def apply(po: polib.POFile) -> tuple[list[str], int, int]:
+            filled, suggested, flagged = [], 0, 0
             for entry in _active(po):
-                found = resolved.get(entry.msgid)
-                if found is None:
+                draft = resolved.get(entry.msgid)
+                if draft is None:
                     continue
-                text, origin = found
-                if not entry.msgstr:
-                    entries.set_machine_draft(entry, text, origin)
+                if not entry.msgstr or _stale(entry, glossary, matcher):
+                    entries.set_machine_draft(entry, draft.text, draft.provenance)
+                    entries.set_unenforced_terms(entry, list(draft.unenforced))
                     filled.append(entry.msgid)
+                    flagged += bool(draft.unenforced)
                 elif entries.needs_suggestion(entry):
-                    entries.set_suggestion(entry, text, origin)
+                    entries.set_suggestion(entry, draft.text, draft.provenance)
                     suggested += 1
-            return filled, suggested
+            return filled, suggested, flagged
 
         before = path.stat().st_mtime_ns
-        filled, suggested = catalog.edit_catalog(path, project.lock_path(path), apply)
+        filled, suggested, flagged = catalog.edit_catalog(path, project.lock_path(path), apply)
         for msgid in filled:
             if msgid in first_use:
                 first_use.discard(msgid)
             else:
                 result.reused += 1
         result.suggested += suggested
+        result.unenforced += flagged
         if path.stat().st_mtime_ns != before:
             result.files_written.append(project.relative(path))
     reporter.info(
         f"{language}: {result.sent} sent to {engine.name} ({provenance.route}), "
         f"{result.reused} reused, {result.unchanged} unchanged"
     )
+    if result.unenforced:
+        reporter.warn(f"{language}: {result.unenforced} entries have glossary terms that could not be placed")
     return result
 
 
@@ -119,24 +147,33 @@ def _active(po: polib.POFile):
     return (e for e in po if not e.obsolete)
 
 
-def _run_engine(engine: Engine, texts: list[str], source, target, reporter, result) -> dict[str, str]:
+def _run_engine(
+    engine: Engine, enforcer: Enforcer, texts: list[str], source, target, reporter, result, provenance
+) -> dict[str, Draft]:
     if not texts:
         return {}
+    protected = [enforcer.protect(text) for text in texts]
     reporter.start(f"{target} ({engine.name})", len(texts))
     try:
-        outputs = engine.translate_batch(texts, source, target, progress=reporter.advance)
+        outputs = engine.translate_batch(
+            [p.text for p in protected], source, target, progress=reporter.advance
+        )
     finally:
         reporter.finish()
     result.engine_calls += 1
     result.sent = len(texts)
-    return dict(zip(texts, outputs, strict=True))
+    drafts = {}
+    for text, shielded, output in zip(texts, protected, outputs, strict=True):
+        enforced = enforcer.restore(shielded, output, text)
+        drafts[text] = Draft(enforced.text, provenance, tuple(enforced.unenforced))
+    return drafts
 
 
-def _memory(project: Project, language: str, provenance: Provenance) -> dict[str, tuple[str, Provenance]]:
+def _memory(project: Project, language: str, provenance: Provenance) -> dict[str, Draft]:
     """Exact matches from every catalog of the language: a reviewed human translation first,
-    else an identical machine draft from the same engine, route and version."""
-    human: dict[str, tuple[str, Provenance]] = {}
-    machine: dict[str, tuple[str, Provenance]] = {}
+    else an identical machine draft from the same engine, route, version and glossary."""
+    human: dict[str, Draft] = {}
+    machine: dict[str, Draft] = {}
     for slug in project.slugs():
         path = project.po_path(language, slug)
         if not path.exists():
@@ -145,7 +182,9 @@ def _memory(project: Project, language: str, provenance: Provenance) -> dict[str
             if not entry.msgstr:
                 continue
             if not entry.fuzzy and entry.msgid not in human:
-                human[entry.msgid] = (entry.msgstr, Provenance("memory", route=slug))
+                human[entry.msgid] = Draft(
+                    entry.msgstr, Provenance("memory", route=slug, glossary=provenance.glossary)
+                )
             elif entries.machine_provenance(entry) == provenance and entry.msgid not in machine:
-                machine[entry.msgid] = (entry.msgstr, provenance)
+                machine[entry.msgid] = Draft(entry.msgstr, provenance, tuple(entries.unenforced_terms(entry)))
     return {**machine, **human}

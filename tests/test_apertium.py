@@ -47,7 +47,7 @@ def test_html_round_trip_and_split_spans_are_joined():
 
 def test_versions_name_the_debian_packages(engine):
     version = engine.version("en", "fr")
-    assert "apertium-eng-cat:" in version and "apertium-fra-cat:" in version and "unknown" not in version
+    assert "apertium-eng-spa:" in version and "apertium-fr-es:" in version and "unknown" not in version
 
 
 def test_a_pair_without_a_route_gets_an_install_hint():

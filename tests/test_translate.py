@@ -114,7 +114,7 @@ def test_article_option_limits_the_run(project):
 def test_text_output_names_the_engine_and_route(project):
     result = run_l10n("translate", "--lang", "fr", project=project)
     assert result.stdout.startswith("fr: ")
-    assert "via apertium (eng-cat>cat-fra)" in result.stdout
+    assert "via apertium (eng-spa>es-fr)" in result.stdout
 
 
 def test_progress_bars_appear_on_a_terminal(project):

@@ -28,7 +28,7 @@ from l10n.engines.base import Engine, EngineError, Progress
 DEFAULT_ROUTES = {
     ("en", "es"): "eng-spa",
     ("en", "ca"): "eng-cat",
-    ("en", "fr"): "eng-cat|cat-fra",
+    ("en", "fr"): "eng-spa|es-fr",
     ("en", "it"): "eng-spa|spa-ita",
     ("es", "en"): "spa-eng",
     ("ca", "en"): "cat-eng",

@@ -1,0 +1,201 @@
+"""Make the words before an inserted term agree with it.
+
+Engines translate around an opaque placeholder as if it were a masculine singular noun
+("le XT0X", "del XT0X"). Once the approved term is in, the article and any preposition
+fused with it are rewritten for the term's gender, number and first letter:
+"le route de transport…" → "la route…", "du ONU" → "de l'ONU", "de les ODD" → "des ODD",
+"el Agenda" → "la Agenda", "il UE" → "l'UE", "dal Agenda" → "dall'Agenda".
+Languages without rules here get the term as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+VOWELS = "aeiouy"
+
+
+def _starts_with_vowel(text: str) -> bool:
+    first = unicodedata.normalize("NFD", text[:1].lower())[:1]
+    return bool(first) and first in VOWELS
+
+
+# -- French ----------------------------------------------------------------------------------
+
+_FR_FORMS = {
+    None: {"m": "le ", "f": "la ", "v": "l'", "pl": "les "},
+    "de": {"m": "du ", "f": "de la ", "v": "de l'", "pl": "des "},
+    "à": {"m": "au ", "f": "à la ", "v": "à l'", "pl": "aux "},
+}
+_FR_READ = {
+    "le": None,
+    "la": None,
+    "l'": None,
+    "les": None,
+    "du": "de",
+    "de la": "de",
+    "de l'": "de",
+    "des": "de",
+    "de le": "de",
+    "de les": "de",
+    "au": "à",
+    "à la": "à",
+    "à l'": "à",
+    "aux": "à",
+    "à le": "à",
+    "à les": "à",
+}
+_FR_BARE = {"de": ("de ", "d'"), "d'": ("de ", "d'"), "que": ("que ", "qu'"), "qu'": ("que ", "qu'")}
+
+
+def _french(determiner: str, gender: str, plural: bool, vowel: bool) -> str | None:
+    key = determiner.lower()
+    if key in _FR_BARE:
+        plain, elided = _FR_BARE[key]
+        return elided if vowel else plain
+    if key not in _FR_READ:
+        return None
+    slot = "pl" if plural else "v" if vowel else ("f" if gender == "f" else "m")
+    return _FR_FORMS[_FR_READ[key]][slot]
+
+
+# -- Spanish ---------------------------------------------------------------------------------
+
+_ES_FORMS = {
+    None: {"m": "el ", "f": "la ", "mpl": "los ", "fpl": "las "},
+    "de": {"m": "del ", "f": "de la ", "mpl": "de los ", "fpl": "de las "},
+    "a": {"m": "al ", "f": "a la ", "mpl": "a los ", "fpl": "a las "},
+}
+_ES_READ = {
+    "el": None,
+    "la": None,
+    "los": None,
+    "las": None,
+    "del": "de",
+    "de la": "de",
+    "de los": "de",
+    "de las": "de",
+    "al": "a",
+    "a la": "a",
+    "a los": "a",
+    "a las": "a",
+}
+
+
+def _spanish(determiner: str, gender: str, plural: bool, vowel: bool) -> str | None:
+    key = determiner.lower()
+    if key not in _ES_READ:
+        return None
+    slot = ("f" if gender == "f" else "m") + ("pl" if plural else "")
+    return _ES_FORMS[_ES_READ[key]][slot]
+
+
+# -- Portuguese ------------------------------------------------------------------------------
+
+_PT_FORMS = {
+    None: {"m": "o ", "f": "a ", "mpl": "os ", "fpl": "as "},
+    "de": {"m": "do ", "f": "da ", "mpl": "dos ", "fpl": "das "},
+    "em": {"m": "no ", "f": "na ", "mpl": "nos ", "fpl": "nas "},
+    "a": {"m": "ao ", "f": "à ", "mpl": "aos ", "fpl": "às "},
+    "por": {"m": "pelo ", "f": "pela ", "mpl": "pelos ", "fpl": "pelas "},
+}
+_PT_READ = {form.strip(): prep for prep, forms in _PT_FORMS.items() for form in forms.values()}
+
+
+def _portuguese(determiner: str, gender: str, plural: bool, vowel: bool) -> str | None:
+    key = determiner.lower()
+    if key not in _PT_READ:
+        return None
+    slot = ("f" if gender == "f" else "m") + ("pl" if plural else "")
+    return _PT_FORMS[_PT_READ[key]][slot]
+
+
+# -- Italian ---------------------------------------------------------------------------------
+
+_IT_ARTICLES = {"m": "il", "lo": "lo", "v": "l'", "f": "la", "mpl": "i", "gli": "gli", "fpl": "le"}
+_IT_FUSED = {"il": "l", "lo": "llo", "l'": "ll'", "la": "lla", "i": "i", "gli": "gli", "le": "lle"}
+_IT_PREPOSITIONS = {"di": "de", "a": "a", "da": "da", "in": "ne", "su": "su"}
+
+
+def _it_form(preposition: str | None, article: str) -> str:
+    if preposition is None:
+        return article
+    return _IT_PREPOSITIONS[preposition] + _IT_FUSED[article]
+
+
+_IT_READ = {
+    _it_form(prep, article): prep for prep in [None, *_IT_PREPOSITIONS] for article in _IT_ARTICLES.values()
+}
+
+
+def _lo_initial(text: str) -> bool:
+    """Words that take "lo"/"gli": s + consonant, z, gn, ps, pn, x, y."""
+    lower = text.lower()
+    return bool(re.match(r"(s[^aeiou]|z|gn|ps|pn|x|y)", lower))
+
+
+def _italian(determiner: str, gender: str, plural: bool, vowel: bool, term: str) -> str | None:
+    key = determiner.lower()
+    if key not in _IT_READ:
+        return None
+    if plural:
+        article = "le" if gender == "f" else ("gli" if vowel or _lo_initial(term) else "i")
+    elif vowel:
+        article = "l'"
+    elif gender == "f":
+        article = "la"
+    else:
+        article = "lo" if _lo_initial(term) else "il"
+    form = _it_form(_IT_READ[key], article)
+    return form if form.endswith("'") else form + " "
+
+
+# -- the entry point -------------------------------------------------------------------------
+
+_RULES: dict[str, Callable[..., str | None]] = {
+    "fr": _french,
+    "es": _spanish,
+    "pt": _portuguese,
+    "it": _italian,
+}
+_DETERMINERS = {
+    "fr": sorted({*_FR_READ, *_FR_BARE}, key=len, reverse=True),
+    "es": sorted(_ES_READ, key=len, reverse=True),
+    "pt": sorted(_PT_READ, key=len, reverse=True),
+    "it": sorted(_IT_READ, key=len, reverse=True),
+}
+_TAGS = r"(?:\s*</?\d+/?>)*"
+
+
+def agree(language: str, before: str, term: str, gender: str, plural: bool) -> str:
+    """``before`` (the text right before the term) with its last determiner made to agree."""
+    base = language.split("_")[0].split("-")[0]
+    rule = _RULES.get(base)
+    if rule is None:
+        return before
+    words = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in _DETERMINERS[base])
+    found = re.search(rf"(?<![\w'’])(?P<det>{words})(?P<gap>\s*{_TAGS}\s*)$", before, re.IGNORECASE)
+    if not found:
+        return before
+    determiner = re.sub(r"\s+", " ", found.group("det")).replace("’", "'")
+    vowel = _starts_with_vowel(term)
+    if base == "it":
+        replacement = rule(determiner, gender, plural, vowel, term)
+    else:
+        replacement = rule(determiner, gender, plural, vowel)
+    if replacement is None:
+        return before
+    if found.group("det")[:1].isupper():
+        replacement = replacement[:1].upper() + replacement[1:]
+    gap = found.group("gap")
+    if replacement.endswith("'"):
+        gap = gap.replace(" ", "")  # l'ONU, d'Asie: no space after an elision
+    elif gap.startswith(" "):
+        replacement = replacement.rstrip(" ")
+    return before[: found.start()] + replacement + gap
+
+
+def determiners(language: str) -> list[str]:
+    return _DETERMINERS.get(language.split("_")[0].split("-")[0], [])
