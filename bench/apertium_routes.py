@@ -45,7 +45,9 @@ def main() -> None:
             enforcer = Enforcer(glossary, language)
             protected = [enforcer.protect(s) for s in sources]
             outputs = engine.translate_batch([p.text for p in protected], "en", language)
-            restored = [enforcer.restore(p, o, s).text for p, o, s in zip(protected, outputs, sources, strict=True)]
+            restored = [
+                enforcer.restore(p, o, s).text for p, o, s in zip(protected, outputs, sources, strict=True)
+            ]
             chrf_glossary = CHRF().corpus_score(restored, [references])
             results.setdefault(language, []).append(
                 {
@@ -62,8 +64,8 @@ def main() -> None:
         for row in rows:
             mark = "  <- best" if row is best else ""
             print(
-                f"{language}  {row['route']:<18} chrF {row['chrf']:6.2f}  with glossary {row['chrf_with_glossary']:6.2f}"
-                f"  {row['seconds']:5.2f} s{mark}"
+                f"{language}  {row['route']:<18} chrF {row['chrf']:6.2f}"
+                f"  with glossary {row['chrf_with_glossary']:6.2f}  {row['seconds']:5.2f} s{mark}"
             )
     (REPO / "bench" / "apertium_routes.json").write_text(json.dumps(results, indent=2) + "\n")
 
