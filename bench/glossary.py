@@ -77,7 +77,9 @@ def main() -> None:
     for language, result in rows:
         for name in ("without", "with"):
             r = result[name]
-            print(f"{language:<5}{name:<9}{r['terms']:>7}{r['term_accuracy']:>9.2f}%{r['leaked_placeholders']:>7}{r['chrf']:>8.2f}")
+            print(
+                f"{language:<5}{name:<9}{r['terms']:>7}{r['term_accuracy']:>9.2f}%{r['leaked_placeholders']:>7}{r['chrf']:>8.2f}"
+            )
     (REPO / "bench" / "glossary.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
 
