@@ -21,6 +21,10 @@ import polib
 MT = "l10n-mt"
 SUGGESTION = "l10n-suggestion"
 TERM = "l10n-term"  # a glossary term machine translation could not place
+REVIEWED = "l10n-reviewed"  # <time> sha=<hash> <who>
+APPROVED = "l10n-approved"  # <time> sha=<hash> <who>   (a second reviewer)
+REJECTED = "l10n-rejected"  # <time> sha=<hash> <who> | <note>
+AWAITING_REVIEW = ("machine-draft", "needs-review", "rejected")
 _LINE = re.compile(r"^(l10n-[a-z-]+):\s?(.*)$")
 _FIELD = re.compile(r"(?:^|\s)([a-z_]+)=(\S*)")
 
@@ -145,13 +149,69 @@ def needs_suggestion(entry: polib.POEntry) -> bool:
     return is_human(entry) and entry.fuzzy and bool(entry.previous_msgid) and not tagged(entry, SUGGESTION)
 
 
+@dataclass(frozen=True)
+class Mark:
+    """A review mark: who did it, when, on which text, and a note (for rejections)."""
+
+    at: str
+    sha: str
+    who: str
+    note: str = ""
+
+
+def mark(entry: polib.POEntry, tag: str) -> Mark | None:
+    values = tagged(entry, tag)
+    if not values:
+        return None
+    head, _, note = values[-1].partition(" | ")
+    parts = head.split(" ", 2)
+    if len(parts) < 3 or not parts[1].startswith("sha="):
+        return None
+    return Mark(parts[0], parts[1][4:], parts[2], note)
+
+
+def _set_mark(entry: polib.POEntry, tag: str, who: str, at: str, note: str = "") -> None:
+    value = f"{at} sha={text_hash(entry.msgstr)} {who}" + (f" | {' '.join(note.split())}" if note else "")
+    set_tagged(entry, tag, [value])
+
+
+def mark_reviewed(entry: polib.POEntry, who: str, at: str) -> None:
+    """A person accepted or wrote the text: not fuzzy any more, machine leftovers gone."""
+    entry.fuzzy = False
+    entry.previous_msgid = None
+    drop_tags(entry, (SUGGESTION, TERM, REJECTED, APPROVED))
+    _set_mark(entry, REVIEWED, who, at)
+
+
+def mark_approved(entry: polib.POEntry, who: str, at: str) -> None:
+    entry.fuzzy = False
+    _set_mark(entry, APPROVED, who, at)
+
+
+def mark_rejected(entry: polib.POEntry, who: str, at: str, note: str) -> None:
+    """Send an entry back: fuzzy again, with the reviewer's note for the next translator."""
+    entry.fuzzy = True
+    drop_tags(entry, (REVIEWED, APPROVED))
+    _set_mark(entry, REJECTED, who, at, note)
+
+
+def _current(entry: polib.POEntry, tag: str) -> Mark | None:
+    found = mark(entry, tag)
+    return found if found and found.sha == text_hash(entry.msgstr) else None
+
+
 def state(entry: polib.POEntry) -> str:
+    """untranslated → machine-draft → (rejected | needs-review) → reviewed → approved."""
     if entry.obsolete:
         return "obsolete"
     if not entry.msgstr:
         return "untranslated"
-    if is_machine_draft(entry):
-        return "machine-draft"
     if entry.fuzzy:
+        if _current(entry, REJECTED):
+            return "rejected"
+        if is_machine_draft(entry):
+            return "machine-draft"
         return "needs-review"
-    return "translated"
+    if _current(entry, APPROVED):
+        return "approved"
+    return "reviewed"

@@ -56,12 +56,18 @@ def extract(
     slugs: list[str],
     languages: list[str],
     decorate=None,
+    workspace=None,
 ) -> tuple[dict[str, Document], ExtractReport]:
     """Parse articles, refresh their templates and merge them into each language's catalog.
 
     ``decorate(entry, language)`` may refresh derived comments (glossary hints) on every
     entry of every catalog as it is merged.
     """
+    from l10n.workspace import Workspace
+
+    if workspace is None:
+        with Workspace(project) as own:
+            return extract(project, slugs, languages, decorate, own)
     report = ExtractReport()
     documents: dict[str, Document] = {}
     project_name = project.root.name
@@ -76,7 +82,7 @@ def extract(
         for language in languages:
             path = project.po_path(language, slug)
 
-            def merge(po, template=template, language=language):
+            def merge(po, changes, template=template, language=language):
                 result = catalog.update_catalog(po, template)
                 if decorate:
                     for entry in po:
@@ -84,9 +90,9 @@ def extract(
                             decorate(entry, language)
                 return result
 
-            result = catalog.edit_catalog(
-                path,
-                project.lock_path(path),
+            result = workspace.edit(
+                language,
+                slug,
                 merge,
                 create=lambda template=template, language=language: catalog.new_catalog(template, language),
             )

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from l10n.errors import L10nError
+from l10n.faults import checkpoint
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
@@ -28,12 +29,17 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         raise L10nError(f"cannot write here: {exc.strerror or exc}", path.parent) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            half = len(data) // 2
+            handle.write(data[:half])
+            checkpoint("write-half-done")
+            handle.write(data[half:])
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(FileNotFoundError):
             os.chmod(tmp, path.stat().st_mode & 0o7777)
+        checkpoint("before-rename")
         os.replace(tmp, path)
+        checkpoint("after-rename")
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -17,6 +17,8 @@ from l10n.glossary.enforce import Enforcer
 from l10n.glossary.matcher import Matcher
 from l10n.project import Project
 from l10n.reporting import Reporter
+from l10n.store import DraftRow
+from l10n.workspace import Changes, Workspace, entry_key
 
 
 @dataclass
@@ -55,11 +57,14 @@ def translate(
     reporter = reporter or Reporter()
     glossary = project_glossary(project)
     matcher = Matcher(glossary)
-    extract(project, slugs, languages, decorate=glossary_hints(glossary, matcher))
-    return {
-        language: _translate_language(project, language, slugs, engine_name, reporter, glossary, matcher)
-        for language in languages
-    }
+    with Workspace(project) as workspace:
+        extract(project, slugs, languages, decorate=glossary_hints(glossary, matcher), workspace=workspace)
+        return {
+            language: _translate_language(
+                workspace, language, slugs, engine_name, reporter, glossary, matcher
+            )
+            for language in languages
+        }
 
 
 def _stale(entry: polib.POEntry, glossary: Glossary, matcher: Matcher) -> bool:
@@ -67,10 +72,15 @@ def _stale(entry: polib.POEntry, glossary: Glossary, matcher: Matcher) -> bool:
     provenance = entries.machine_provenance(entry)
     if provenance is None or not entry.fuzzy or provenance.glossary == glossary.version:
         return False
+    if entries.state(entry) == "rejected":
+        return False  # a reviewer's note waits for a person, not for the engine
     return bool(matcher.find(entry.msgid))
 
 
-def _translate_language(project, language, slugs, engine_name, reporter, glossary, matcher) -> LanguageResult:
+def _translate_language(
+    workspace, language, slugs, engine_name, reporter, glossary, matcher
+) -> LanguageResult:
+    project = workspace.project
     source = project.config.source_language
     result = LanguageResult()
     pending: dict[str, None] = {}  # msgids to fill, in order of first appearance
@@ -107,7 +117,7 @@ def _translate_language(project, language, slugs, engine_name, reporter, glossar
     for slug in slugs:
         path = project.po_path(language, slug)
 
-        def apply(po: polib.POFile) -> tuple[list[str], int, int]:
+        def apply(po: polib.POFile, changes: Changes, slug=slug) -> tuple[list[str], int, int]:
             filled, suggested, flagged = [], 0, 0
             for entry in _active(po):
                 draft = resolved.get(entry.msgid)
@@ -118,13 +128,24 @@ def _translate_language(project, language, slugs, engine_name, reporter, glossar
                     entries.set_unenforced_terms(entry, list(draft.unenforced))
                     filled.append(entry.msgid)
                     flagged += bool(draft.unenforced)
+                    origin = draft.provenance
+                    changes.drafts.append(
+                        DraftRow(
+                            entry_key(language, slug, entry),
+                            draft.text,
+                            origin.engine,
+                            origin.route,
+                            origin.version,
+                            origin.glossary,
+                        )
+                    )
                 elif entries.needs_suggestion(entry):
                     entries.set_suggestion(entry, draft.text, draft.provenance)
                     suggested += 1
             return filled, suggested, flagged
 
         before = path.stat().st_mtime_ns
-        filled, suggested, flagged = catalog.edit_catalog(path, project.lock_path(path), apply)
+        filled, suggested, flagged = workspace.edit(language, slug, apply)
         for msgid in filled:
             if msgid in first_use:
                 first_use.discard(msgid)

@@ -84,7 +84,7 @@ def test_untouched_entries_keep_their_state_across_updates():
     find(po, "Another sentence there.").msgstr = "Une autre phrase là."
     catalog.update_catalog(po, template_for("One sentence here. Another sentence there. New one.\n"))
     assert entries.state(find(po, "One sentence here.")) == "machine-draft"
-    assert entries.state(find(po, "Another sentence there.")) == "translated"
+    assert entries.state(find(po, "Another sentence there.")) == "reviewed"
     assert entries.state(find(po, "New one.")) == "untranslated"
 
 

@@ -1,0 +1,31 @@
+"""Quality checks, one class per check (a new check is one new module and one line here)."""
+
+from __future__ import annotations
+
+from l10n.checks.base import Check, Failure, Unit
+from l10n.checks.glossary import GlossaryCheck
+from l10n.checks.length import LengthCheck
+from l10n.checks.numbers import NumbersCheck
+from l10n.checks.placeholders import PlaceholderCheck
+from l10n.checks.typography import TypographyCheck
+from l10n.checks.untranslated import UntranslatedCheck
+
+CHECKS: list[Check] = [
+    PlaceholderCheck(),
+    NumbersCheck(),
+    UntranslatedCheck(),
+    LengthCheck(),
+    GlossaryCheck(),
+    TypographyCheck(),
+]
+
+
+def run_checks(source: str, target: str, unit: Unit, checks: list[Check] | None = None) -> list[Failure]:
+    failures = []
+    for check in checks or CHECKS:
+        for message in check.check_single(source, target, unit):
+            failures.append(Failure(check.id, check.severity, message))
+    return failures
+
+
+__all__ = ["CHECKS", "Check", "Failure", "Unit", "run_checks"]
