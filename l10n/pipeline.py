@@ -18,6 +18,7 @@ from l10n.glossary.matcher import Matcher
 from l10n.project import Project
 from l10n.reporting import Reporter
 from l10n.store import DraftRow
+from l10n.typography import localise
 from l10n.workspace import Changes, Workspace, entry_key
 
 
@@ -186,7 +187,7 @@ def _run_engine(
     drafts = {}
     for text, shielded, output in zip(texts, protected, outputs, strict=True):
         enforced = enforcer.restore(shielded, output, text)
-        drafts[text] = Draft(enforced.text, provenance, tuple(enforced.unenforced))
+        drafts[text] = Draft(localise(enforced.text, target), provenance, tuple(enforced.unenforced))
     return drafts
 
 
