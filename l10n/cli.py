@@ -713,3 +713,22 @@ def score(ctx, langs, articles, fmt) -> None:
         click.echo("signatures (reference sets):")
         for metric, signature in reference_signatures.items():
             click.echo(f"  {metric}: {signature}")
+
+
+@main.command()
+@lang_opt
+@article_opt
+@click.pass_context
+def dashboard(ctx, langs, articles) -> None:
+    """Write the QA dashboard to reports/dashboard/ (index.html, scores.json, scores.csv)."""
+    from l10n.dashboard import build_dashboard
+    from l10n.glossary import project_glossary
+
+    project = open_project(ctx)
+    page = build_dashboard(
+        project,
+        project_glossary(project),
+        languages_option(project, langs),
+        articles_option(project, articles),
+    )
+    click.echo(project.relative(page))

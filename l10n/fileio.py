@@ -35,8 +35,11 @@ def atomic_write(path: Path, data: bytes | str) -> None:
             handle.write(data[half:])
             handle.flush()
             os.fsync(handle.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()  # what open() would give a new file (mkstemp gives 0600)
+        os.chmod(tmp, mode)
         checkpoint("before-rename")
         os.replace(tmp, path)
         checkpoint("after-rename")
@@ -49,6 +52,12 @@ def atomic_write(path: Path, data: bytes | str) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _fsync_dir(folder: Path) -> None:

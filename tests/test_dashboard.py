@@ -1,0 +1,130 @@
+"""Scores, snapshots and the dashboard, opened in a real headless Chromium."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_l10n
+from support.browser import Chromium
+
+MALICIOUS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> </script><b>bold</b>'
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = Chromium()
+    yield chromium
+    chromium.close()
+
+
+def reviewed_project(project: Path) -> Path:
+    (project / "glossaries" / "diplomatic.tbx").write_bytes(
+        (REPO / "glossaries" / "diplomatic.tbx").read_bytes()
+    )
+    run_l10n("translate", "--lang", "fr,es", project=project)
+    queue = json.loads(run_l10n("queue", "--lang", "fr", "--format", "json", project=project).stdout)
+    for item in queue[:4]:
+        run_l10n("approve", item["id"], "--reviewer", "Alice", project=project)
+    run_l10n(
+        "edit",
+        queue[4]["id"],
+        "--text",
+        "Une traduction revue à la main.",
+        "--reviewer",
+        "Bob",
+        project=project,
+    )
+    run_l10n("edit", queue[5]["id"], "--text", MALICIOUS, "--reviewer", "Mallory", project=project)
+    return project
+
+
+def test_score_reports_metrics_with_signatures_and_keeps_history(project):
+    reviewed_project(project)
+    first = json.loads(run_l10n("score", "--format", "json", project=project).stdout)
+    fr = first["languages"]["fr"]
+    assert fr["post_edit"]["entries"] == 6 and fr["post_edit"]["edited"] == 2
+    assert first["post_edit"]["signatures"]["TER"].startswith("nrefs:1|")
+    assert first["post_edit"]["reviewer"]["Alice"]["TER"] == 0.0
+    assert first["quality_estimation"]["fr"]["estimated"] > 50
+    assert first["git_commit"] is None  # works outside a git repository
+    text = run_l10n("score", project=project).stdout
+    assert "post-edit effort: TER" in text and "signatures (post-edit effort):" in text
+    assert "nrefs:1|case:lc|tok:tercom" in text  # TER signature
+    second = json.loads(run_l10n("score", "--format", "json", project=project).stdout)
+    assert second["snapshot"] == first["snapshot"] + 2
+    assert "BLEU" not in json.dumps(second["post_edit"]["entries"])  # no sentence BLEU
+
+
+def test_reference_scores_compare_engines_with_a_paired_test(project):
+    (project / "references").mkdir()
+    lines = (REPO / "tests" / "data" / "reference" / "es.tsv").read_text().splitlines()[:40]
+    (project / "references" / "es.tsv").write_text("\n".join(lines) + "\n")
+    (project / "glossaries" / "diplomatic.tbx").write_bytes(
+        (REPO / "glossaries" / "diplomatic.tbx").read_bytes()
+    )
+    report = json.loads(run_l10n("score", "--lang", "es", "--format", "json", project=project).stdout)
+    reference = report["languages"]["es"]["reference"]
+    assert reference["sentences"] == 40
+    systems = [s["system"] for s in reference["systems"]]
+    assert systems == ["apertium (eng-spa)", "apertium (eng-spa, no glossary)"]
+    chrf = reference["systems"][0]["scores"]["chrF++"]
+    assert chrf["signature"].startswith("nrefs:1|bs:1000|") and chrf["ci95"] > 0
+    p_value = reference["paired_test"]["systems"]["apertium (eng-spa, no glossary)"]["chrF++"]["p_value"]
+    assert 0 <= p_value <= 1
+
+
+def test_dashboard_renders_escapes_and_matches_its_json(project, browser):
+    reviewed_project(project)
+    run_l10n("score", project=project)
+    run_l10n("score", project=project)
+    page_path = project / run_l10n("dashboard", project=project).stdout.strip()
+    html = page_path.read_text()
+    assert "<script>window.__xss" not in html and "&lt;script&gt;window.__xss" in html
+    embedded = html.split('<script id="scores-data" type="application/json">')[1].split("</script>")[0]
+    assert "<" not in embedded
+
+    page = browser.page()
+    page.open(page_path.as_uri())
+    assert page.errors == []
+    assert page.evaluate("window.__xss === undefined")
+    assert page.evaluate("document.querySelectorAll('img[onerror]').length") == 0
+    assert page.evaluate(f"document.body.textContent.includes({json.dumps(MALICIOUS)})")
+    assert page.evaluate("document.documentElement.getAttribute('data-snapshots')") == "2"
+    assert page.evaluate("document.querySelectorAll('#trends svg circle').length") >= 2
+
+    scores = json.loads((page_path.parent / "scores.json").read_text())
+    assert len(scores["snapshots"]) == 2
+    shown = page.evaluate(
+        "Array.from(document.querySelectorAll('#scores td[data-metric]')).map(td => [td.dataset.language, td.dataset.metric, td.textContent.trim()])"
+    )
+    expected = [
+        [row["language"], metric, "—" if row[metric] is None else str(row[metric])]
+        for row in scores["latest"]
+        for metric in (
+            "post_edit_TER",
+            "post_edit_chrF",
+            "reference_chrF",
+            "quality_mean",
+            "glossary_percent",
+        )
+    ]
+    assert shown == expected
+    states = page.evaluate(
+        "Array.from(document.querySelectorAll('#progress td[data-state]')).map(td => [td.dataset.language, td.dataset.state, Number(td.textContent)])"
+    )
+    assert all(scores["states"][lang].get(state, 0) == count for lang, state, count in states)
+    csv_lines = (page_path.parent / "scores.csv").read_text().splitlines()
+    assert csv_lines[0].startswith("snapshot,taken_at,git_commit,language") and len(csv_lines) == 1 + 2 * 3  # two snapshots × fr, es, it
+    screenshot = page.screenshot(project / "reports" / "dashboard" / "screenshot.png")
+    assert screenshot.stat().st_size > 10_000
+
+
+def test_the_console_check_catches_a_script_error(tmp_path, browser):
+    broken = tmp_path / "broken.html"
+    broken.write_text(
+        "<!doctype html><title>x</title><script>thisFunctionDoesNotExist();</script><p>page</p>"
+    )
+    page = browser.page()
+    page.open(broken.as_uri())
+    assert any("thisFunctionDoesNotExist" in error for error in page.errors)
