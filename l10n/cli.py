@@ -103,7 +103,8 @@ def extract(ctx, langs, articles, fmt) -> None:
     languages = languages_option(project, langs)
     glossary = project_glossary(project)
     decorate = glossary_hints(glossary, Matcher(glossary))
-    _, report = run_extract(project, articles_option(project, articles), languages, decorate=decorate)
+    slugs = articles_option(project, articles)
+    _, report = run_extract(project, slugs, languages, decorate=decorate, salt=glossary.version)
     if fmt == "json":
         emit_json(
             {
@@ -119,7 +120,10 @@ def extract(ctx, langs, articles, fmt) -> None:
                 f"{path}: {result.added} new, {result.carried} changed (kept, fuzzy), "
                 f"{result.obsolete} obsolete, {result.dropped} drafts dropped"
             )
-    click.echo(f"{report.segments} distinct segments in {len(report.catalogs)} catalogs")
+    click.echo(
+        f"{report.segments} distinct segments in {len(report.catalogs)} catalogs updated;"
+        f" {report.skipped} unchanged article(s) skipped"
+    )
 
 
 @main.command()
@@ -190,7 +194,7 @@ def status(ctx, langs, articles, fmt) -> None:
     languages, slugs = languages_option(project, langs), articles_option(project, articles)
     with _workspace(project) as workspace:
         _sync_all(workspace, project, languages, slugs)
-    rows = summarize(project, languages, slugs)
+        rows = summarize(project, languages, slugs, workspace.store)
     if fmt == "json":
         emit_json(rows)
         return

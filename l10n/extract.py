@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
-from l10n import catalog
+from l10n import __version__, catalog
 from l10n.documents import Document, parse_markdown
 from l10n.errors import L10nError
 from l10n.project import Project
@@ -49,6 +50,7 @@ class ExtractReport:
     templates_written: list[str] = field(default_factory=list)
     catalogs: dict[str, catalog.UpdateResult] = field(default_factory=dict)  # po path → result
     segments: int = 0
+    skipped: int = 0  # articles unchanged since their catalogs were last written
 
 
 def extract(
@@ -57,29 +59,54 @@ def extract(
     languages: list[str],
     decorate=None,
     workspace=None,
+    salt: str = "",
 ) -> tuple[dict[str, Document], ExtractReport]:
     """Parse articles, refresh their templates and merge them into each language's catalog.
 
     ``decorate(entry, language)`` may refresh derived comments (glossary hints) on every
-    entry of every catalog as it is merged.
+    entry of every catalog as it is merged; ``salt`` names what the decoration depends on
+    (the glossary version). An article whose text, settings and salt are unchanged since
+    its catalogs were last written, and whose catalogs nobody touched since, is skipped
+    without being parsed. Returns the documents parsed and a report.
     """
-    from l10n.workspace import Workspace
+    from l10n.workspace import Workspace, file_signature
 
     if workspace is None:
         with Workspace(project) as own:
-            return extract(project, slugs, languages, decorate, own)
+            return extract(project, slugs, languages, decorate, own, salt)
     report = ExtractReport()
-    documents: dict[str, Document] = {}
-    project_name = project.root.name
-    # Parse everything first: a malformed article stops the run before any file is written.
+    store = workspace.store
+    settings = (
+        f"{__version__}|{project.config.source_language}|{','.join(project.config.front_matter)}|{salt}"
+    )
+    plans: dict[str, tuple[str, list[str], bool]] = {}  # slug → (digest, stale languages, template stale)
     for slug in slugs:
-        documents[slug] = load_document(project, slug)
+        digest = _digest(project, slug, settings)
+        stale = [
+            language
+            for language in languages
+            if store.cached(f"extract:{language}:{slug}")
+            != f"{digest}|{_signature(project.po_path(language, slug))}"
+        ]
+        template_stale = (
+            store.cached(f"template:{slug}") != f"{digest}|{_signature(project.template_path(slug))}"
+        )
+        if stale or template_stale:
+            plans[slug] = (digest, stale, template_stale)
+        else:
+            report.skipped += 1
+    # Parse everything first: a malformed article stops the run before any file is written.
+    documents = {slug: load_document(project, slug) for slug in plans}
+    project_name = project.root.name
     for slug, document in documents.items():
+        digest, stale, _ = plans[slug]
         template = catalog.build_template(document.path, document.segments, project_name)
         report.segments += len(template)
-        if catalog.write_template(template, project.template_path(slug)):
-            report.templates_written.append(project.relative(project.template_path(slug)))
-        for language in languages:
+        template_path = project.template_path(slug)
+        if catalog.write_template(template, template_path):
+            report.templates_written.append(project.relative(template_path))
+        written = {f"template:{slug}": f"{digest}|{file_signature(template_path)}"}
+        for language in stale:
             path = project.po_path(language, slug)
 
             def merge(po, changes, template=template, language=language):
@@ -97,4 +124,21 @@ def extract(
                 create=lambda template=template, language=language: catalog.new_catalog(template, language),
             )
             report.catalogs[project.relative(path)] = result
+            written[f"extract:{language}:{slug}"] = f"{digest}|{file_signature(path)}"
+        store.cache(written)
     return documents, report
+
+
+def _digest(project: Project, slug: str, settings: str) -> str:
+    path = project.article_path(slug)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise L10nError(f"cannot read: {exc.strerror}", project.relative(path)) from None
+    return hashlib.sha1(settings.encode() + b"\0" + data).hexdigest()[:16]
+
+
+def _signature(path) -> str | None:
+    from l10n.workspace import file_signature
+
+    return file_signature(path) if path.exists() else None

@@ -19,7 +19,7 @@ from l10n.project import Project
 from l10n.reporting import Reporter
 from l10n.store import DraftRow
 from l10n.typography import localise
-from l10n.workspace import Changes, Workspace, entry_key
+from l10n.workspace import Changes, Workspace, entry_key, file_signature
 
 
 @dataclass
@@ -59,7 +59,8 @@ def translate(
     glossary = project_glossary(project)
     matcher = Matcher(glossary)
     with Workspace(project) as workspace:
-        extract(project, slugs, languages, decorate=glossary_hints(glossary, matcher), workspace=workspace)
+        decorate = glossary_hints(glossary, matcher)
+        extract(project, slugs, languages, decorate=decorate, workspace=workspace, salt=glossary.version)
         return {
             language: _translate_language(
                 workspace, language, slugs, engine_name, reporter, glossary, matcher
@@ -86,14 +87,21 @@ def _translate_language(
     result = LanguageResult()
     pending: dict[str, None] = {}  # msgids to fill, in order of first appearance
     wanting_suggestion: dict[str, None] = {}
+    finished: dict[str, str] = {}  # cache: catalogs with nothing to do, as of their signature
     for slug in slugs:
-        for entry in _active(catalog.read_catalog(project.po_path(language, slug))):
-            if not entry.msgstr or _stale(entry, glossary, matcher):
-                pending[entry.msgid] = None
-            elif entries.needs_suggestion(entry):
-                wanting_suggestion[entry.msgid] = None
-            else:
-                result.unchanged += 1
+        path = project.po_path(language, slug)
+        key, signature = f"pending:{language}:{slug}", file_signature(path)
+        cached = workspace.store.cached(key)
+        if cached and cached.rsplit("|", 1)[0] == f"{signature}|{glossary.version}":
+            result.unchanged += int(cached.rsplit("|", 1)[1])  # nobody touched it since: skip
+            continue
+        todo, suggest, unchanged = _scan(catalog.read_catalog(path), glossary, matcher)
+        pending.update(dict.fromkeys(todo))
+        wanting_suggestion.update(dict.fromkeys(suggest))
+        result.unchanged += unchanged
+        if not todo and not suggest:
+            finished[key] = f"{signature}|{glossary.version}|{unchanged}"
+    workspace.store.cache(finished)
     if not pending and not wanting_suggestion:
         return result
 
@@ -115,6 +123,7 @@ def _translate_language(
     resolved.update(machine)
 
     first_use = set(machine)  # a msgid's first entry is the engine call, later ones reuse it
+    done: dict[str, int | None] = {}
     for slug in slugs:
         path = project.po_path(language, slug)
 
@@ -143,10 +152,15 @@ def _translate_language(
                 elif entries.needs_suggestion(entry):
                     entries.set_suggestion(entry, draft.text, draft.provenance)
                     suggested += 1
+            todo, suggest, unchanged = _scan(po, glossary, matcher)
+            done[slug] = unchanged if not todo and not suggest else None
             return filled, suggested, flagged
 
         before = path.stat().st_mtime_ns
         filled, suggested, flagged = workspace.edit(language, slug, apply)
+        if done.get(slug) is not None:
+            value = f"{file_signature(path)}|{glossary.version}|{done[slug]}"
+            workspace.store.cache({f"pending:{language}:{slug}": value})
         for msgid in filled:
             if msgid in first_use:
                 first_use.discard(msgid)
@@ -163,6 +177,19 @@ def _translate_language(
     if result.unenforced:
         reporter.warn(f"{language}: {result.unenforced} entries have glossary terms that could not be placed")
     return result
+
+
+def _scan(po: polib.POFile, glossary: Glossary, matcher: Matcher) -> tuple[list[str], list[str], int]:
+    """Entries to translate, entries wanting a suggestion, and the number of the others."""
+    todo, suggest, unchanged = [], [], 0
+    for entry in _active(po):
+        if not entry.msgstr or _stale(entry, glossary, matcher):
+            todo.append(entry.msgid)
+        elif entries.needs_suggestion(entry):
+            suggest.append(entry.msgid)
+        else:
+            unchanged += 1
+    return todo, suggest, unchanged
 
 
 def _active(po: polib.POFile):

@@ -53,6 +53,10 @@ MIGRATIONS = [
         glossary TEXT, engines TEXT NOT NULL, data TEXT NOT NULL
     );
     """,
+    # 3: what l10n knows about a file as of a given signature, so unchanged files are skipped
+    """
+    CREATE TABLE cache (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -259,6 +263,19 @@ class Store:
     def set_file_signature(self, path: str, signature: str) -> None:
         with self.transaction() as db:
             db.execute("INSERT OR REPLACE INTO files (path, signature) VALUES (?, ?)", (path, signature))
+
+    # -- cache -----------------------------------------------------------------------------
+
+    def cached(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM cache WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def cache(self, values: dict[str, str]) -> None:
+        if values:
+            with self.transaction() as db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO cache (key, value) VALUES (?, ?)", list(values.items())
+                )
 
     # -- snapshots -------------------------------------------------------------------------
 

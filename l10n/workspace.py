@@ -70,6 +70,7 @@ class Workspace:
         recorded: dict[str, object] = {}
 
         def apply(po: polib.POFile):
+            recorded["read_signature"] = file_signature(path) if path.exists() else None
             changes = Changes()
             records = self.store.entry_records(language, article)
             changes.events += detect_edits(
@@ -86,8 +87,17 @@ class Workspace:
             self.store.add_drafts(changes.drafts)
             self.store.add_events(changes.events)
             self.store.put_entry_records(recorded["records"])
-            self.store.set_file_signature(self.project.relative(path), file_signature(path))
+            signature = file_signature(path)
+            self.store.set_file_signature(self.project.relative(path), signature)
+            self._carry_cache(f"extract:{language}:{article}", recorded["read_signature"], signature)
         return result
+
+    def _carry_cache(self, key: str, before: str | None, after: str) -> None:
+        """A write of l10n's own keeps the catalog's msgids, so what was cached about the
+        file as it was read still holds for the file as written."""
+        value = self.store.cached(key)
+        if value and before and value.endswith(f"|{before}") and before != after:
+            self.store.cache({key: value[: -len(before)] + after})
 
     # -- syncing ---------------------------------------------------------------------------
 

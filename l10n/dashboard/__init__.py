@@ -103,7 +103,7 @@ def build_dashboard(project: Project, glossary: Glossary, languages: list[str], 
         for state, count in row["states"].items():
             bucket[state] = bucket.get(state, 0) + count
     latest = snapshots[-1] if snapshots else None
-    labels = [f"#{s['id']} {s['taken_at'][:10]}" for s in snapshots]
+    labels = [f"#{s['id']}" for s in snapshots]
     trends = [
         line_chart(
             name,

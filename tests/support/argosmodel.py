@@ -38,7 +38,7 @@ def train_sentencepiece(lines: list[str], prefix: Path, vocab_size: int) -> Path
         sentence_iterator=iter(lines),
         model_prefix=str(prefix),
         vocab_size=vocab_size,
-        model_type="unigram",
+        model_type="bpe",
         character_coverage=1.0,
         hard_vocab_limit=False,
         minloglevel=2,
