@@ -115,7 +115,9 @@ def test_dashboard_renders_escapes_and_matches_its_json(project, browser):
     )
     assert all(scores["states"][lang].get(state, 0) == count for lang, state, count in states)
     csv_lines = (page_path.parent / "scores.csv").read_text().splitlines()
-    assert csv_lines[0].startswith("snapshot,taken_at,git_commit,language") and len(csv_lines) == 1 + 2 * 3  # two snapshots × fr, es, it
+    assert (
+        csv_lines[0].startswith("snapshot,taken_at,git_commit,language") and len(csv_lines) == 1 + 2 * 3
+    )  # two snapshots × fr, es, it
     screenshot = page.screenshot(project / "reports" / "dashboard" / "screenshot.png")
     assert screenshot.stat().st_size > 10_000
 

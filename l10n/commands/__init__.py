@@ -1,0 +1,1 @@
+"""The commands of ``l10n``, one module per family, imported only when used."""

@@ -1,0 +1,55 @@
+"""What every command shares: finding the project, parsing --lang and --article,
+printing JSON, opening the workspace."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+FORMATS = click.Choice(["text", "json"])
+
+
+def open_project(ctx: click.Context):
+    from l10n.project import Project
+
+    return Project.open(ctx.obj["project_dir"])
+
+
+def languages_option(project, value: str | None) -> list[str]:
+    from l10n.config import parse_languages
+
+    if not value:
+        return list(project.config.target_languages)
+    return parse_languages(value)
+
+
+def articles_option(project, value: str | None) -> list[str]:
+    import re
+
+    wanted = [s for s in re.split(r"[,\s]+", value or "") if s]
+    return project.select_slugs(wanted)
+
+
+def emit_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+lang_opt = click.option("--lang", "langs", help="Target languages, e.g. fr,es,it (default: all configured).")
+article_opt = click.option("--article", "articles", help="Article slugs (default: all).")
+format_opt = click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+
+
+reviewer_opt = click.option(
+    "--reviewer", help="Who is reviewing (default: [review] reviewer, or git's user)."
+)
+
+
+def open_workspace(project):
+    from l10n.workspace import Workspace
+
+    return Workspace(project)
+
+
+def sync_all(workspace, project, languages=None, articles=None, reviewer=None):
+    return workspace.sync(languages or project.config.target_languages, articles or project.slugs(), reviewer)

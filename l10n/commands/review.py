@@ -1,0 +1,283 @@
+"""Review: sync, queue, approve, edit, reject, assign, claim and the terminal review."""
+
+from __future__ import annotations
+
+import click
+
+from l10n.commands.common import (
+    article_opt,
+    articles_option,
+    emit_json,
+    format_opt,
+    lang_opt,
+    languages_option,
+    open_project,
+    open_workspace,
+    reviewer_opt,
+    sync_all,
+)
+from l10n.errors import L10nError
+
+
+@click.command()
+@lang_opt
+@article_opt
+@click.option(
+    "--reviewer", help="Attribute the edits found to this person (default: each file's Last-Translator)."
+)
+@format_opt
+@click.pass_context
+def sync(ctx, langs, articles, reviewer, fmt) -> None:
+    """Record edits made in PO editors (Poedit, Lokalize, Weblate) as review events."""
+    project = open_project(ctx)
+    with open_workspace(project) as workspace:
+        events = sync_all(
+            workspace, project, languages_option(project, langs), articles_option(project, articles), reviewer
+        )
+    if fmt == "json":
+        emit_json([{"entry": list(e.key), "action": e.action, "reviewer": e.reviewer} for e in events])
+        return
+    for event in events:
+        language, article, _, msgid = event.key
+        click.echo(f"{language}/{article}: {event.action} by {event.reviewer}: {msgid[:60]}")
+    click.echo(f"{len(events)} change(s) recorded", err=True)
+
+
+@click.command()
+@lang_opt
+@article_opt
+@click.option("--assignee", help="Only entries assigned to this person ('' for unassigned).")
+@click.option("--summary", is_flag=True, help="Counts per language and reason instead of entries.")
+@format_opt
+@click.pass_context
+def queue(ctx, langs, articles, assignee, summary, fmt) -> None:
+    """Entries awaiting review, riskiest first (glossary, checks, quality, priority, age)."""
+    from collections import Counter
+
+    from l10n.glossary import project_glossary
+    from l10n.review import build_queue
+
+    project = open_project(ctx)
+    languages, slugs = languages_option(project, langs), articles_option(project, articles)
+    with open_workspace(project) as workspace:
+        sync_all(workspace, project, languages, slugs)
+        items = build_queue(workspace, project_glossary(project), languages, slugs, assignee)
+    if summary:
+        counts = Counter(
+            (i.language, r.split(":")[0]) for i in items for r in (i.reasons or ["no issue found"])
+        )
+        per_language = Counter(i.language for i in items)
+        if fmt == "json":
+            emit_json(
+                {
+                    lang: {"awaiting": n, "reasons": {r: c for (l2, r), c in counts.items() if l2 == lang}}
+                    for lang, n in per_language.items()
+                }
+            )
+            return
+        for language, total in sorted(per_language.items()):
+            reasons = ", ".join(f"{r} {c}" for (l2, r), c in sorted(counts.items()) if l2 == language)
+            click.echo(f"{language}: {total} awaiting review ({reasons})")
+        if not items:
+            click.echo("nothing awaits review")
+        return
+    if fmt == "json":
+        emit_json([i.as_dict() for i in items])
+        return
+    for item in items:
+        who = f" [{item.assignee}]" if item.assignee else ""
+        click.echo(f"{item.ref}  {item.id}  {item.state}{who}")
+        click.echo(f"    en: {item.msgid}")
+        click.echo(f"    {item.language}: {item.text}")
+        for reason in item.reasons:
+            click.echo(f"    ! {reason}")
+    click.echo(f"{len(items)} entries awaiting review", err=True)
+
+
+@click.command()
+@click.argument("entries", nargs=-1, required=True)
+@reviewer_opt
+@click.pass_context
+def approve(ctx, entries, reviewer) -> None:
+    """Accept entries as they are (a second person's approval marks them approved)."""
+    from l10n.review import approve as run_approve
+    from l10n.review import resolve, reviewer_identity
+
+    project = open_project(ctx)
+    who = reviewer_identity(project, reviewer)
+    targets = [resolve(project, e) for e in entries]
+    with open_workspace(project) as workspace:
+        outcomes = run_approve(workspace, targets, who)
+    for reference, outcome in zip(entries, outcomes, strict=True):
+        click.echo(f"{reference}: {outcome}")
+
+
+@click.command()
+@click.argument("entry")
+@click.option("--text", help="The new translation (default: open $EDITOR).")
+@reviewer_opt
+@click.pass_context
+def edit(ctx, entry, text, reviewer) -> None:
+    """Set an entry's translation (counts as reviewed)."""
+    from l10n.review import edit as run_edit
+    from l10n.review import resolve, reviewer_identity
+
+    project = open_project(ctx)
+    who = reviewer_identity(project, reviewer)
+    target = resolve(project, entry)
+    if text is None:
+        current = target.find(_read_po(project, target))
+        text = _edit_in_editor(target.msgid, current.msgstr)
+    with open_workspace(project) as workspace:
+        click.echo(f"{entry}: {run_edit(workspace, target, text, who)}")
+
+
+def _read_po(project, target):
+    from l10n import catalog
+
+    return catalog.read_catalog(project.po_path(target.language, target.article))
+
+
+def _edit_in_editor(source: str, current: str) -> str:
+    marker = "# Lines starting with '#' are ignored. English source:\n# "
+    edited = click.edit(f"{current}\n\n{marker}{source}\n", extension=".txt", require_save=True)
+    if edited is None:
+        raise L10nError("edit cancelled: nothing saved")
+    return "\n".join(line for line in edited.splitlines() if not line.startswith("#")).strip()
+
+
+@click.command()
+@click.argument("entry")
+@click.option("--note", required=True, help="Why: shown to the next translator.")
+@reviewer_opt
+@click.pass_context
+def reject(ctx, entry, note, reviewer) -> None:
+    """Send an entry back to translation with a note."""
+    from l10n.review import reject as run_reject
+    from l10n.review import resolve, reviewer_identity
+
+    project = open_project(ctx)
+    who = reviewer_identity(project, reviewer)
+    with open_workspace(project) as workspace:
+        click.echo(f"{entry}: {run_reject(workspace, resolve(project, entry), note, who)}")
+
+
+@click.command()
+@click.argument("entries", nargs=-1, required=True)
+@click.option("--to", "assignee", required=True, help="Who should review them.")
+@reviewer_opt
+@click.pass_context
+def assign(ctx, entries, assignee, reviewer) -> None:
+    """Assign entries to a reviewer."""
+    from l10n.review import assign as run_assign
+    from l10n.review import resolve, reviewer_identity
+
+    project = open_project(ctx)
+    who = reviewer_identity(project, reviewer)
+    with open_workspace(project) as workspace:
+        run_assign(workspace, [resolve(project, e) for e in entries], assignee, who)
+    click.echo(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} assigned to {assignee}")
+
+
+@click.command()
+@click.argument("entries", nargs=-1, required=True)
+@reviewer_opt
+@click.pass_context
+def claim(ctx, entries, reviewer) -> None:
+    """Assign entries to yourself."""
+    from l10n.review import assign as run_assign
+    from l10n.review import resolve, reviewer_identity
+
+    project = open_project(ctx)
+    who = reviewer_identity(project, reviewer)
+    with open_workspace(project) as workspace:
+        run_assign(workspace, [resolve(project, e) for e in entries], who, who, action="claim")
+    click.echo(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} claimed by {who}")
+
+
+@click.command()
+@lang_opt
+@article_opt
+@click.option("--assignee", help="Only entries assigned to this person.")
+@reviewer_opt
+@click.pass_context
+def review(ctx, langs, articles, assignee, reviewer) -> None:
+    """Review entries one by one in the terminal: [a]pprove, [e]dit, [r]eject, [s]kip, [q]uit."""
+    from collections import Counter
+
+    from rich.console import Console
+    from rich.markup import escape
+
+    from l10n.glossary import project_glossary
+    from l10n.glossary.check import hints
+    from l10n.glossary.matcher import Matcher
+    from l10n.review import Target, approve, build_queue, reviewer_identity
+    from l10n.review import edit as run_edit
+    from l10n.review import reject as run_reject
+
+    project = open_project(ctx)
+    who = reviewer_identity(project, reviewer)
+    languages, slugs = languages_option(project, langs), articles_option(project, articles)
+    glossary = project_glossary(project)
+    matcher = Matcher(glossary)
+    console = Console(highlight=False)
+    done: Counter[str] = Counter()
+    with open_workspace(project) as workspace:
+        sync_all(workspace, project, languages, slugs, None)
+        items = build_queue(workspace, glossary, languages, slugs, assignee)
+        if not items:
+            console.print("Nothing awaits review.")
+            return
+        for number, item in enumerate(items, start=1):
+            target = Target(item.language, item.article, item.msgctxt, item.msgid)
+            console.rule(f"[bold]{number}/{len(items)}[/bold]  {escape(item.ref)}  {item.state}")
+            console.print(f"[bold]en[/bold]  {escape(item.msgid)}")
+            console.print(f"[bold]{item.language}[/bold]  {escape(item.text)}")
+            if item.machine_draft and item.machine_draft != item.text:
+                console.print(f"[dim]machine draft[/dim]  {escape(item.machine_draft)}")
+            for line in hints(glossary, matcher, item.msgid, item.language):
+                console.print(f"[cyan]{escape(line)}[/cyan]")
+            for reason in item.reasons:
+                console.print(f"[yellow]! {escape(reason)}[/yellow]")
+            console.print("[a]pprove  [e]dit  [r]eject  [s]kip  [q]uit ", end="", markup=False)
+            key = _key(console, "aersq")
+            if key == "q":
+                break
+            if key == "s":
+                done["skipped"] += 1
+                continue
+            try:
+                if key == "a":
+                    approve(workspace, [target], who)
+                    done["approved"] += 1
+                elif key == "e":
+                    text = (
+                        _edit_in_editor(item.msgid, item.text)
+                        if _has_editor()
+                        else click.prompt("new text", default=item.text)
+                    )
+                    run_edit(workspace, target, text, who)
+                    done["edited"] += 1
+                else:
+                    run_reject(workspace, target, click.prompt("note for the translator"), who)
+                    done["rejected"] += 1
+            except L10nError as exc:
+                console.print(f"[red]{escape(str(exc))}[/red]")
+    summary = ", ".join(f"{count} {action}" for action, count in done.items()) or "nothing done"
+    console.print(f"Review finished: {summary}.")
+
+
+def _has_editor() -> bool:
+    import os
+
+    return bool(os.environ.get("VISUAL") or os.environ.get("EDITOR"))
+
+
+def _key(console, allowed: str) -> str:
+    while True:
+        key = click.getchar().lower()
+        if key in allowed:
+            console.print(key)
+            return key
+        if key in ("\x03", "\x04"):
+            raise KeyboardInterrupt

@@ -1,0 +1,147 @@
+"""The main job: init, extract, translate, build, status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from l10n.commands.common import (
+    article_opt,
+    articles_option,
+    emit_json,
+    format_opt,
+    lang_opt,
+    languages_option,
+    open_project,
+    open_workspace,
+    sync_all,
+)
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Create a project: articles/en/, locales/, glossaries/ and l10n.toml."""
+    from l10n.project import init_project
+
+    root = init_project(directory)
+    click.echo(f"initialised {root}")
+
+
+@click.command()
+@lang_opt
+@article_opt
+@format_opt
+@click.pass_context
+def extract(ctx, langs, articles, fmt) -> None:
+    """Write POT templates from the articles and merge them into every PO catalog."""
+    from l10n.extract import extract as run_extract
+    from l10n.extract import glossary_hints
+    from l10n.glossary import project_glossary
+    from l10n.glossary.matcher import Matcher
+
+    project = open_project(ctx)
+    languages = languages_option(project, langs)
+    glossary = project_glossary(project)
+    decorate = glossary_hints(glossary, Matcher(glossary))
+    slugs = articles_option(project, articles)
+    _, report = run_extract(project, slugs, languages, decorate=decorate, salt=glossary.version)
+    if fmt == "json":
+        emit_json(
+            {
+                "segments": report.segments,
+                "templates_written": report.templates_written,
+                "catalogs": {path: vars(result) for path, result in report.catalogs.items()},
+            }
+        )
+        return
+    for path, result in report.catalogs.items():
+        if result.changed:
+            click.echo(
+                f"{path}: {result.added} new, {result.carried} changed (kept, fuzzy), "
+                f"{result.obsolete} obsolete, {result.dropped} drafts dropped"
+            )
+    click.echo(
+        f"{report.segments} distinct segments in {len(report.catalogs)} catalogs updated;"
+        f" {report.skipped} unchanged article(s) skipped"
+    )
+
+
+@click.command()
+@lang_opt
+@article_opt
+@click.option("--engine", help="Engine to use: apertium, argos or auto (default: from l10n.toml).")
+@format_opt
+@click.pass_context
+def translate(ctx, langs, articles, engine, fmt) -> None:
+    """Machine-translate every untranslated entry; human translations are never touched."""
+    from l10n.engines import check_engine_name
+    from l10n.pipeline import translate as run_translate
+    from l10n.reporting import reporter_for_stderr
+
+    project = open_project(ctx)
+    languages = languages_option(project, langs)
+    if engine:
+        check_engine_name(engine)
+    results = run_translate(
+        project, languages, articles_option(project, articles), engine, reporter_for_stderr()
+    )
+    if fmt == "json":
+        emit_json({lang: r.summary() for lang, r in results.items()})
+        return
+    for lang, r in results.items():
+        via = f" via {r.engine} ({r.route})" if r.engine else ""
+        click.echo(f"{lang}: {r.sent} sent{via}, {r.reused} reused, {r.unchanged} unchanged")
+
+
+@click.command()
+@lang_opt
+@article_opt
+@click.option("--reviewed-only", is_flag=True, help="Ship only reviewed entries; the rest stays in English.")
+@format_opt
+@click.pass_context
+def build(ctx, langs, articles, reviewed_only, fmt) -> None:
+    """Write translated articles to output/<lang>/ and compile .mo files."""
+    from l10n.build import as_dicts
+    from l10n.build import build as run_build
+
+    project = open_project(ctx)
+    languages, slugs = languages_option(project, langs), articles_option(project, articles)
+    with open_workspace(project) as workspace:
+        sync_all(workspace, project, languages, slugs)
+    results = run_build(project, languages, slugs, reviewed_only=reviewed_only)
+    if fmt == "json":
+        emit_json(as_dicts(results))
+        return
+    for r in results:
+        click.echo(
+            f"{r.output}: {r.reviewed} reviewed, {r.unreviewed} awaiting review, "
+            f"{r.source} in the source language"
+        )
+        for problem in r.problems:
+            click.echo(f"warning: {problem}", err=True)
+
+
+@click.command()
+@lang_opt
+@article_opt
+@format_opt
+@click.pass_context
+def status(ctx, langs, articles, fmt) -> None:
+    """Count entries per language, article and state."""
+    from l10n.status import summarize
+
+    project = open_project(ctx)
+    languages, slugs = languages_option(project, langs), articles_option(project, articles)
+    with open_workspace(project) as workspace:
+        sync_all(workspace, project, languages, slugs)
+        rows = summarize(project, languages, slugs, workspace.store)
+    if fmt == "json":
+        emit_json(rows)
+        return
+    states = sorted({state for row in rows for state in row["states"]})
+    click.echo("\t".join(["language", "article", *states, "total"]))
+    for row in rows:
+        counts = [str(row["states"].get(state, 0)) for state in states]
+        click.echo("\t".join([row["language"], row["article"], *counts, str(row["total"])]))
