@@ -30,7 +30,7 @@ from corpus import articles, sentences  # noqa: E402
 
 BEAM = 4
 THROUGHPUT_SENTENCES = 1000
-SEARCH_SENTENCES = 128
+SEARCH_SENTENCES = 96
 ARGOS_SUBSET = 200
 LANGUAGE = "fr"
 
@@ -182,22 +182,28 @@ def throughput(texts: list[str], package: Path, length: int) -> dict:
         search.append({"settings": settings, "sentences_per_s": result["sentences_per_s"]})
         log(f"raw search {settings}: {result['sentences_per_s']} sentences/s")
     best = max(search, key=lambda s: s["sentences_per_s"])["settings"]
-    log(f"(a) raw CTranslate2, best settings, {len(texts)} sentences")
-    raw = contender("raw", {**base, "sentences": str(sentences_file), "settings": best})
-    raw["settings"] = {**best, "beam_size": BEAM, "max_decoding_length": length, "compute_type": "int8"}
-    raw["search"] = search
-
-    log("(b) l10n translate --engine argos, same sentences laid out as articles")
     single = dict(best)
     if single.pop("workers", 1) == 2:  # one process: two inter threads do what two workers did
         single.update(inter_threads=2, intra_threads=1)
-    project = write_project(
-        WORK / "pipeline-project",
-        articles(texts, 50),
-        [LANGUAGE],
-        {**single, "beam_size": BEAM, "max_decoding_length": length, "compute_type": "int8"},
-    )
-    ours = contender("pipeline", {"project": str(project), "language": LANGUAGE}, argos_env())
+    # (a) and (b) alternate, twice each: the machine is noisy, and each keeps its best run.
+    raw_runs, our_runs = [], []
+    for round_number in (1, 2):
+        log(f"(a) raw CTranslate2, best settings, {len(texts)} sentences (round {round_number})")
+        raw_runs.append(contender("raw", {**base, "sentences": str(sentences_file), "settings": best}))
+        log(f"(b) l10n translate --engine argos, same sentences laid out as articles (round {round_number})")
+        project = write_project(
+            WORK / "pipeline-project",
+            articles(texts, 50),
+            [LANGUAGE],
+            {**single, "beam_size": BEAM, "max_decoding_length": length, "compute_type": "int8"},
+        )
+        our_runs.append(contender("pipeline", {"project": str(project), "language": LANGUAGE}, argos_env()))
+    raw = max(raw_runs, key=lambda r: r["sentences_per_s"])
+    raw["runs_sentences_per_s"] = [r["sentences_per_s"] for r in raw_runs]
+    raw["settings"] = {**best, "beam_size": BEAM, "max_decoding_length": length, "compute_type": "int8"}
+    raw["search"] = search
+    ours = max(our_runs, key=lambda r: r["sentences_per_s"])
+    ours["runs_sentences_per_s"] = [r["sentences_per_s"] for r in our_runs]
     ours["settings"] = {**single, "beam_size": BEAM, "max_decoding_length": length, "articles": 20}
 
     log(f"(c) argostranslate.translate() once per sentence, {ARGOS_SUBSET} sentences")
