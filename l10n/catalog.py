@@ -69,6 +69,13 @@ def read_catalog(path: Path) -> polib.POFile:
     return catalog
 
 
+def active_entries(path: Path) -> list[polib.POEntry]:
+    """The entries of a catalog that are not obsolete; none when the file does not exist."""
+    if not Path(path).exists():
+        return []
+    return [entry for entry in read_catalog(path) if not entry.obsolete]
+
+
 def serialize(catalog: polib.POFile) -> str:
     catalog.wrapwidth = WRAP
     return catalog.__unicode__()

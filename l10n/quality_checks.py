@@ -19,10 +19,8 @@ def check_catalogs(
     for language in languages:
         for article in articles:
             path = project.po_path(language, article)
-            if not path.exists():
-                continue
-            for entry in catalog.read_catalog(path):
-                if entry.obsolete or not entry.msgstr:
+            for entry in catalog.active_entries(path):
+                if not entry.msgstr:
                     continue
                 unit = Unit(language, glossary, matcher, entries.unenforced_terms(entry))
                 failures = run_checks(entry.msgid, entry.msgstr, unit)

@@ -111,10 +111,8 @@ def reviewed_pairs(workspace: Workspace, languages: list[str], articles: list[st
         drafts = workspace.store.latest_drafts(language)
         for article in articles:
             path = project.po_path(language, article)
-            if not path.exists():
-                continue
-            for entry in catalog.read_catalog(path):
-                if entry.obsolete or entries.state(entry) not in ("reviewed", "approved"):
+            for entry in catalog.active_entries(path):
+                if entries.state(entry) not in ("reviewed", "approved"):
                     continue
                 draft = drafts.get(entry_key(language, article, entry))
                 if draft is None:
@@ -201,11 +199,7 @@ def estimate_quality(
         todo = []
         for article in articles:
             path = project.po_path(language, article)
-            if not path.exists():
-                continue
-            for entry in catalog.read_catalog(path):
-                if entry.obsolete:
-                    continue
+            for entry in catalog.active_entries(path):
                 draft = drafts.get(entry_key(language, article, entry))
                 if draft is not None and draft.quality is None:
                     todo.append((entry, draft))
@@ -337,10 +331,8 @@ def glossary_adherence(project: Project, glossary: Glossary, language: str, arti
     with_terms = passing = 0
     for article in articles:
         path = project.po_path(language, article)
-        if not path.exists():
-            continue
-        for entry in catalog.read_catalog(path):
-            if entry.obsolete or not entry.msgstr or not matcher.find(entry.msgid):
+        for entry in catalog.active_entries(path):
+            if not entry.msgstr or not matcher.find(entry.msgid):
                 continue
             with_terms += 1
             passing += not check_translation(glossary, matcher, entry.msgid, entry.msgstr, language)

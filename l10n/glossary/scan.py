@@ -36,10 +36,8 @@ def scan(
     for language in languages:
         for slug in slugs:
             path = project.po_path(language, slug)
-            if not path.exists():
-                continue
-            for entry in catalog.read_catalog(path):
-                if entry.obsolete or not entry.msgstr:
+            for entry in catalog.active_entries(path):
+                if not entry.msgstr:
                     continue
                 checked += 1
                 issues = check_translation(glossary, matcher, entry.msgid, entry.msgstr, language)
