@@ -325,59 +325,35 @@ def scale(pool: list[str]) -> list[dict]:
         docs = articles(pool[: count * 10], 10, prefix="doc")
         project = write_project(WORK / f"scale-{count}", docs, languages)
         base = [*L10N, "--project", str(project)]
-        steps = [
-            ("extract", [*base, "extract", "--lang", ",".join(languages), "--format", "json"], None),
-            (
-                "update (nothing changed)",
-                [*base, "extract", "--lang", ",".join(languages), "--format", "json"],
-                None,
-            ),
-        ]
-        for step, command, env in steps:
+        extract = [*base, "extract", "--lang", ",".join(languages), "--format", "json"]
+        translate = [*base, "translate", "--lang", ",".join(languages), "--format", "json"]
+        offline = {"PATH": no_apertium_path()}  # any engine call would fail
+
+        def step(
+            name: str, command: list[str], env: dict | None = None, engine: str | None = None, count=count
+        ) -> None:
             _, seconds, rss = measured(command, env)
             rows.append(
                 {
                     "articles": count,
                     "languages": len(languages),
-                    "step": step,
-                    "engine": None,
+                    "step": name,
+                    "engine": engine,
                     "seconds": round(seconds, 2),
                     "peak_rss_mb": round(rss, 1),
                 }
             )
-            log(f"scale {count}: {step} {seconds:.2f} s {rss:.0f} MB")
+            log(f"scale {count}: {name} {seconds:.2f} s {rss:.0f} MB")
+
+        step("extract", extract)
+        step("update (nothing changed)", extract)
         fill_translations(project)  # translators finished every entry (files edited outside l10n)
-        command = [*base, "translate", "--lang", ",".join(languages), "--format", "json"]
-        for step in ("translate (records the translators' edits)", "translate (no-op)"):
-            _, seconds, rss = measured(command, {"PATH": no_apertium_path()})
-            rows.append(
-                {
-                    "articles": count,
-                    "languages": len(languages),
-                    "step": step,
-                    "engine": None,
-                    "seconds": round(seconds, 2),
-                    "peak_rss_mb": round(rss, 1),
-                }
-            )
-            log(f"scale {count}: {step} {seconds:.2f} s {rss:.0f} MB")
+        step("translate (records the translators' edits)", translate, offline)
+        step("translate (no-op)", translate, offline)
         if count <= 100:
             shutil.rmtree(project / "locales")
             shutil.rmtree(project / ".l10n", ignore_errors=True)
-            _, seconds, rss = measured(
-                [*base, "translate", "--lang", ",".join(languages), "--format", "json"]
-            )
-            rows.append(
-                {
-                    "articles": count,
-                    "languages": len(languages),
-                    "step": "translate (full)",
-                    "engine": "apertium",
-                    "seconds": round(seconds, 2),
-                    "peak_rss_mb": round(rss, 1),
-                }
-            )
-            log(f"scale {count}: full Apertium translate {seconds:.2f} s {rss:.0f} MB")
+            step("translate (full)", translate, engine="apertium")
     return rows
 
 
