@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from l10n.documents.segment import Tag, tokenize
+from l10n.documents.segment import Tag, join_parts, tokenize
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 THOUSANDS = {"fr": NNBSP, "pl": NBSP, "es": ".", "it": ".", "pt": ".", "de": ".", "nl": "."}
@@ -20,15 +20,9 @@ def localise(text: str, language: str) -> str:
     base = language.split("_")[0].split("-")[0]
     if base not in THOUSANDS:
         return text
-    out = []
-    for part in tokenize(text):
-        if isinstance(part, Tag):
-            out.append(
-                {"open": f"<{part.number}>", "close": f"</{part.number}>"}.get(part.role, f"<{part.number}/>")
-            )
-        else:
-            out.append(_localise_text(part, base))
-    return "".join(out)
+    return join_parts(
+        [part if isinstance(part, Tag) else _localise_text(part, base) for part in tokenize(text)]
+    )
 
 
 def _localise_text(text: str, language: str) -> str:

@@ -59,6 +59,9 @@ class Tag:
     number: int
     role: str  # "open", "close" or "atom"
 
+    def __str__(self) -> str:
+        return _show(self.number, self.role)
+
 
 def tokenize(text: str) -> list[str | Tag]:
     """Split tagged text into plain strings and placeholder tags."""
@@ -115,6 +118,11 @@ def _order(tag: tuple[int, str]) -> tuple[int, int]:
 
 def _show(number: int, role: str) -> str:
     return {"open": f"<{number}>", "close": f"</{number}>", "atom": f"<{number}/>"}[role]
+
+
+def join_parts(parts: list[str | Tag]) -> str:
+    """The inverse of :func:`tokenize`."""
+    return "".join(str(part) for part in parts)
 
 
 def strip_placeholders(text: str) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from l10n.documents.segment import Tag, strip_placeholders, tokenize
+from l10n.documents.segment import Tag, join_parts, strip_placeholders, tokenize
 from l10n.engines.base import Engine, EngineError, Progress
 
 # Routes from English, measured on tests/data/reference (see README); override per language
@@ -115,7 +115,7 @@ def match_initial_case(source: str, translation: str) -> str:
             if char.isalpha():
                 if char.islower():
                     parts[index] = part[:position] + char.upper() + part[position + 1 :]
-                return "".join(p if isinstance(p, str) else _tag_text(p) for p in parts)
+                return join_parts(parts)
     return translation
 
 
@@ -183,12 +183,8 @@ def _merge_split_spans(parts: list[str | Tag]) -> list[str | Tag]:
 
 
 def _join(parts: list[str | Tag]) -> str:
-    text = "".join(p if isinstance(p, str) else _tag_text(p) for p in parts)
+    text = join_parts(parts)
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
-
-
-def _tag_text(tag: Tag) -> str:
-    return {"open": f"<{tag.number}>", "close": f"</{tag.number}>"}.get(tag.role, f"<{tag.number}/>")
 
 
 def _run_pipeline(modes: list[str], payload: bytes, progress: Progress | None) -> str:

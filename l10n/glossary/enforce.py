@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from l10n.documents.segment import Tag, tokenize
+from l10n.documents.segment import Tag, strip_placeholders, tokenize
 from l10n.glossary.check import check_translation
 from l10n.glossary.grammar import agree, determiners
 from l10n.glossary.matcher import Match, Matcher
@@ -68,13 +68,13 @@ class Enforcer:
                 target = match.concept.target(self.language, match.plural)
                 form = target.text
                 result = agree(self.language, result, form, target.gender, match.plural)
-                if not re.search(r"\w", _plain(result)) and form[:1].islower():
+                if not re.search(r"\w", strip_placeholders(result)) and form[:1].islower():
                     form = form[:1].upper() + form[1:]  # it starts the sentence
                 result += form
                 lower_next = True
                 continue
             if isinstance(part, Tag):
-                result += _tag_text(part)
+                result += str(part)
                 continue
             if lower_next:
                 part = self._lower_determiner(part)
@@ -102,14 +102,6 @@ class Enforcer:
             word = found.group(2)
             return found.group(1) + word[:1].lower() + word[1:] + text[found.end() :]
         return text
-
-
-def _plain(text: str) -> str:
-    return "".join(p for p in tokenize(text) if isinstance(p, str))
-
-
-def _tag_text(tag: Tag) -> str:
-    return {"open": f"<{tag.number}>", "close": f"</{tag.number}>"}.get(tag.role, f"<{tag.number}/>")
 
 
 def leaked_markers(text: str) -> list[str]:
