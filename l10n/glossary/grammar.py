@@ -50,7 +50,7 @@ _FR_READ = {
 _FR_BARE = {"de": ("de ", "d'"), "d'": ("de ", "d'"), "que": ("que ", "qu'"), "qu'": ("que ", "qu'")}
 
 
-def _french(determiner: str, gender: str, plural: bool, vowel: bool) -> str | None:
+def _french(determiner: str, gender: str, plural: bool, vowel: bool, term: str) -> str | None:
     key = determiner.lower()
     if key in _FR_BARE:
         plain, elided = _FR_BARE[key]
@@ -61,55 +61,38 @@ def _french(determiner: str, gender: str, plural: bool, vowel: bool) -> str | No
     return _FR_FORMS[_FR_READ[key]][slot]
 
 
-# -- Spanish ---------------------------------------------------------------------------------
-
-_ES_FORMS = {
-    None: {"m": "el ", "f": "la ", "mpl": "los ", "fpl": "las "},
-    "de": {"m": "del ", "f": "de la ", "mpl": "de los ", "fpl": "de las "},
-    "a": {"m": "al ", "f": "a la ", "mpl": "a los ", "fpl": "a las "},
-}
-_ES_READ = {
-    "el": None,
-    "la": None,
-    "los": None,
-    "las": None,
-    "del": "de",
-    "de la": "de",
-    "de los": "de",
-    "de las": "de",
-    "al": "a",
-    "a la": "a",
-    "a los": "a",
-    "a las": "a",
-}
+# -- Spanish and Portuguese: article (and preposition) by gender and number ------------------
 
 
-def _spanish(determiner: str, gender: str, plural: bool, vowel: bool) -> str | None:
-    key = determiner.lower()
-    if key not in _ES_READ:
-        return None
-    slot = ("f" if gender == "f" else "m") + ("pl" if plural else "")
-    return _ES_FORMS[_ES_READ[key]][slot]
+def _by_gender_and_number(forms: dict[str | None, dict[str, str]]) -> tuple[Callable[..., str | None], dict]:
+    """A rule for languages whose articles depend on gender and number only."""
+    read = {form.strip(): preposition for preposition, slots in forms.items() for form in slots.values()}
+
+    def rule(determiner: str, gender: str, plural: bool, vowel: bool, term: str) -> str | None:
+        key = determiner.lower()
+        if key not in read:
+            return None
+        return forms[read[key]][("f" if gender == "f" else "m") + ("pl" if plural else "")]
+
+    return rule, read
 
 
-# -- Portuguese ------------------------------------------------------------------------------
-
-_PT_FORMS = {
-    None: {"m": "o ", "f": "a ", "mpl": "os ", "fpl": "as "},
-    "de": {"m": "do ", "f": "da ", "mpl": "dos ", "fpl": "das "},
-    "em": {"m": "no ", "f": "na ", "mpl": "nos ", "fpl": "nas "},
-    "a": {"m": "ao ", "f": "à ", "mpl": "aos ", "fpl": "às "},
-    "por": {"m": "pelo ", "f": "pela ", "mpl": "pelos ", "fpl": "pelas "},
-}
-_PT_READ = {form.strip(): prep for prep, forms in _PT_FORMS.items() for form in forms.values()}
-
-
-def _portuguese(determiner: str, gender: str, plural: bool, vowel: bool) -> str | None:
-    key = determiner.lower()
-    if key not in _PT_READ:
-        return None
-    slot = ("f" if gender == "f" else "m") + ("pl" if plural else "")
-    return _PT_FORMS[_PT_READ[key]][slot]
+_spanish, _ES_READ = _by_gender_and_number(
+    {
+        None: {"m": "el ", "f": "la ", "mpl": "los ", "fpl": "las "},
+        "de": {"m": "del ", "f": "de la ", "mpl": "de los ", "fpl": "de las "},
+        "a": {"m": "al ", "f": "a la ", "mpl": "a los ", "fpl": "a las "},
+    }
+)
+_portuguese, _PT_READ = _by_gender_and_number(
+    {
+        None: {"m": "o ", "f": "a ", "mpl": "os ", "fpl": "as "},
+        "de": {"m": "do ", "f": "da ", "mpl": "dos ", "fpl": "das "},
+        "em": {"m": "no ", "f": "na ", "mpl": "nos ", "fpl": "nas "},
+        "a": {"m": "ao ", "f": "à ", "mpl": "aos ", "fpl": "às "},
+        "por": {"m": "pelo ", "f": "pela ", "mpl": "pelos ", "fpl": "pelas "},
+    }
+)
 
 
 # -- Italian ---------------------------------------------------------------------------------
@@ -181,10 +164,7 @@ def agree(language: str, before: str, term: str, gender: str, plural: bool) -> s
         return before
     determiner = re.sub(r"\s+", " ", found.group("det")).replace("’", "'")
     vowel = _starts_with_vowel(term)
-    if base == "it":
-        replacement = rule(determiner, gender, plural, vowel, term)
-    else:
-        replacement = rule(determiner, gender, plural, vowel)
+    replacement = rule(determiner, gender, plural, vowel, term)
     if replacement is None:
         return before
     if found.group("det")[:1].isupper():
