@@ -57,23 +57,27 @@ def extract(
     project: Project,
     slugs: list[str],
     languages: list[str],
-    decorate=None,
+    glossary=None,
+    matcher=None,
     workspace=None,
-    salt: str = "",
 ) -> tuple[dict[str, Document], ExtractReport]:
-    """Parse articles, refresh their templates and merge them into each language's catalog.
+    """Parse articles, refresh their templates and merge them into each language's catalog,
+    with the glossary's hints on every entry (default: the project's glossary).
 
-    ``decorate(entry, language)`` may refresh derived comments (glossary hints) on every
-    entry of every catalog as it is merged; ``salt`` names what the decoration depends on
-    (the glossary version). An article whose text, settings and salt are unchanged since
-    its catalogs were last written, and whose catalogs nobody touched since, is skipped
-    without being parsed. Returns the documents parsed and a report.
+    An article whose text, settings and glossary are unchanged since its catalogs were
+    last written, and whose catalogs nobody touched since, is skipped without being
+    parsed. Returns the documents parsed and a report.
     """
+    from l10n.glossary import project_glossary
+    from l10n.glossary.matcher import Matcher
     from l10n.workspace import Workspace, file_signature
 
     if workspace is None:
         with Workspace(project) as own:
-            return extract(project, slugs, languages, decorate, own, salt)
+            return extract(project, slugs, languages, glossary, matcher, own)
+    glossary = project_glossary(project) if glossary is None else glossary
+    decorate = glossary_hints(glossary, matcher or Matcher(glossary))
+    salt = glossary.version
     report = ExtractReport()
     store = workspace.store
     settings = (

@@ -11,7 +11,7 @@ import polib
 from l10n import catalog, entries
 from l10n.engines import Engine, choose_engine
 from l10n.entries import Provenance
-from l10n.extract import extract, glossary_hints
+from l10n.extract import extract
 from l10n.glossary import Glossary, project_glossary
 from l10n.glossary.enforce import Enforcer
 from l10n.glossary.matcher import Matcher
@@ -59,8 +59,7 @@ def translate(
     glossary = project_glossary(project)
     matcher = Matcher(glossary)
     with Workspace(project) as workspace:
-        decorate = glossary_hints(glossary, matcher)
-        extract(project, slugs, languages, decorate=decorate, workspace=workspace, salt=glossary.version)
+        extract(project, slugs, languages, glossary, matcher, workspace)
         return {
             language: _translate_language(
                 workspace, language, slugs, engine_name, reporter, glossary, matcher

@@ -31,6 +31,12 @@ def articles_option(project, value: str | None) -> list[str]:
     return project.select_slugs(wanted)
 
 
+def selection(ctx: click.Context, langs: str | None, articles: str | None):
+    """The project, and the languages and articles a command's --lang/--article select."""
+    project = open_project(ctx)
+    return project, languages_option(project, langs), articles_option(project, articles)
+
+
 def emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 

@@ -9,12 +9,11 @@ import click
 
 from l10n.commands.common import (
     article_opt,
-    articles_option,
     emit_json,
     format_opt,
     lang_opt,
-    languages_option,
     open_project,
+    selection,
 )
 from l10n.errors import L10nError
 
@@ -100,13 +99,8 @@ def glossary_check(ctx, langs, articles, strict, fmt) -> None:
     from l10n.glossary import project_glossary
     from l10n.glossary.scan import scan
 
-    project = open_project(ctx)
-    findings, checked = scan(
-        project,
-        project_glossary(project),
-        languages_option(project, langs),
-        articles_option(project, articles),
-    )
+    project, languages, slugs = selection(ctx, langs, articles)
+    findings, checked = scan(project, project_glossary(project), languages, slugs)
     if fmt == "json":
         emit_json([f.as_dict() for f in findings])
     else:

@@ -6,12 +6,10 @@ import click
 
 from l10n.commands.common import (
     article_opt,
-    articles_option,
     emit_json,
     format_opt,
     lang_opt,
-    languages_option,
-    open_project,
+    selection,
 )
 
 
@@ -25,13 +23,8 @@ def check(ctx, langs, articles, fmt) -> None:
     from l10n.glossary import project_glossary
     from l10n.quality_checks import check_catalogs
 
-    project = open_project(ctx)
-    rows = check_catalogs(
-        project,
-        project_glossary(project),
-        languages_option(project, langs),
-        articles_option(project, articles),
-    )
+    project, languages, slugs = selection(ctx, langs, articles)
+    rows = check_catalogs(project, project_glossary(project), languages, slugs)
     if fmt == "json":
         emit_json(rows)
         return
@@ -51,13 +44,8 @@ def score(ctx, langs, articles, fmt) -> None:
     from l10n.glossary import project_glossary
     from l10n.scoring import score as run_score
 
-    project = open_project(ctx)
-    report = run_score(
-        project,
-        project_glossary(project),
-        languages_option(project, langs),
-        articles_option(project, articles),
-    )
+    project, languages, slugs = selection(ctx, langs, articles)
+    report = run_score(project, project_glossary(project), languages, slugs)
     if fmt == "json":
         emit_json(report)
         return
@@ -114,11 +102,6 @@ def dashboard(ctx, langs, articles) -> None:
     from l10n.dashboard import build_dashboard
     from l10n.glossary import project_glossary
 
-    project = open_project(ctx)
-    page = build_dashboard(
-        project,
-        project_glossary(project),
-        languages_option(project, langs),
-        articles_option(project, articles),
-    )
+    project, languages, slugs = selection(ctx, langs, articles)
+    page = build_dashboard(project, project_glossary(project), languages, slugs)
     click.echo(project.relative(page))

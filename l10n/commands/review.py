@@ -6,14 +6,13 @@ import click
 
 from l10n.commands.common import (
     article_opt,
-    articles_option,
     emit_json,
     format_opt,
     lang_opt,
-    languages_option,
     open_project,
     open_workspace,
     reviewer_opt,
+    selection,
     sync_all,
 )
 from l10n.errors import L10nError
@@ -29,11 +28,9 @@ from l10n.errors import L10nError
 @click.pass_context
 def sync(ctx, langs, articles, reviewer, fmt) -> None:
     """Record edits made in PO editors (Poedit, Lokalize, Weblate) as review events."""
-    project = open_project(ctx)
+    project, languages, slugs = selection(ctx, langs, articles)
     with open_workspace(project) as workspace:
-        events = sync_all(
-            workspace, project, languages_option(project, langs), articles_option(project, articles), reviewer
-        )
+        events = sync_all(workspace, project, languages, slugs, reviewer)
     if fmt == "json":
         emit_json([{"entry": list(e.key), "action": e.action, "reviewer": e.reviewer} for e in events])
         return
@@ -57,8 +54,7 @@ def queue(ctx, langs, articles, assignee, summary, fmt) -> None:
     from l10n.glossary import project_glossary
     from l10n.review import build_queue
 
-    project = open_project(ctx)
-    languages, slugs = languages_option(project, langs), articles_option(project, articles)
+    project, languages, slugs = selection(ctx, langs, articles)
     with open_workspace(project) as workspace:
         sync_all(workspace, project, languages, slugs)
         items = build_queue(workspace, project_glossary(project), languages, slugs, assignee)
@@ -215,9 +211,8 @@ def review(ctx, langs, articles, assignee, reviewer) -> None:
     from l10n.review import edit as run_edit
     from l10n.review import reject as run_reject
 
-    project = open_project(ctx)
+    project, languages, slugs = selection(ctx, langs, articles)
     who = reviewer_identity(project, reviewer)
-    languages, slugs = languages_option(project, langs), articles_option(project, articles)
     glossary = project_glossary(project)
     matcher = Matcher(glossary)
     console = Console(highlight=False)

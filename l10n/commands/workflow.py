@@ -8,13 +8,11 @@ import click
 
 from l10n.commands.common import (
     article_opt,
-    articles_option,
     emit_json,
     format_opt,
     lang_opt,
-    languages_option,
-    open_project,
     open_workspace,
+    selection,
     sync_all,
 )
 
@@ -37,16 +35,9 @@ def init(directory: Path) -> None:
 def extract(ctx, langs, articles, fmt) -> None:
     """Write POT templates from the articles and merge them into every PO catalog."""
     from l10n.extract import extract as run_extract
-    from l10n.extract import glossary_hints
-    from l10n.glossary import project_glossary
-    from l10n.glossary.matcher import Matcher
 
-    project = open_project(ctx)
-    languages = languages_option(project, langs)
-    glossary = project_glossary(project)
-    decorate = glossary_hints(glossary, Matcher(glossary))
-    slugs = articles_option(project, articles)
-    _, report = run_extract(project, slugs, languages, decorate=decorate, salt=glossary.version)
+    project, languages, slugs = selection(ctx, langs, articles)
+    _, report = run_extract(project, slugs, languages)
     if fmt == "json":
         emit_json(
             {
@@ -80,13 +71,10 @@ def translate(ctx, langs, articles, engine, fmt) -> None:
     from l10n.pipeline import translate as run_translate
     from l10n.reporting import reporter_for_stderr
 
-    project = open_project(ctx)
-    languages = languages_option(project, langs)
+    project, languages, slugs = selection(ctx, langs, articles)
     if engine:
         check_engine_name(engine)
-    results = run_translate(
-        project, languages, articles_option(project, articles), engine, reporter_for_stderr()
-    )
+    results = run_translate(project, languages, slugs, engine, reporter_for_stderr())
     if fmt == "json":
         emit_json({lang: r.summary() for lang, r in results.items()})
         return
@@ -106,8 +94,7 @@ def build(ctx, langs, articles, reviewed_only, fmt) -> None:
     from l10n.build import as_dicts
     from l10n.build import build as run_build
 
-    project = open_project(ctx)
-    languages, slugs = languages_option(project, langs), articles_option(project, articles)
+    project, languages, slugs = selection(ctx, langs, articles)
     with open_workspace(project) as workspace:
         sync_all(workspace, project, languages, slugs)
     results = run_build(project, languages, slugs, reviewed_only=reviewed_only)
@@ -132,8 +119,7 @@ def status(ctx, langs, articles, fmt) -> None:
     """Count entries per language, article and state."""
     from l10n.status import summarize
 
-    project = open_project(ctx)
-    languages, slugs = languages_option(project, langs), articles_option(project, articles)
+    project, languages, slugs = selection(ctx, langs, articles)
     with open_workspace(project) as workspace:
         sync_all(workspace, project, languages, slugs)
         rows = summarize(project, languages, slugs, workspace.store)
