@@ -6,8 +6,10 @@ from dataclasses import asdict, dataclass, field
 
 from l10n import catalog
 from l10n.documents import Segment
+from l10n.errors import L10nError
 from l10n.extract import load_document
 from l10n.fileio import atomic_write
+from l10n.pofile import read_po
 from l10n.project import Project
 
 # Put before text a --reviewed-only build leaves in the source language: invisible when the
@@ -28,8 +30,15 @@ class ArticleBuild:
 
 
 def build(
-    project: Project, languages: list[str], slugs: list[str], reviewed_only: bool = False
+    project: Project,
+    languages: list[str],
+    slugs: list[str],
+    reviewed_only: bool = False,
+    allow_source: bool = False,
 ) -> list[ArticleBuild]:
+    if not allow_source:
+        for language in languages:
+            _require_translations(project, language, slugs)
     results = []
     for slug in slugs:
         document = load_document(project, slug)
@@ -38,9 +47,20 @@ def build(
     return results
 
 
+def _require_translations(project: Project, language: str, slugs: list[str]) -> None:
+    """Refuse to ship a language nobody translated: it would be the source text renamed."""
+    for slug in slugs:
+        if any(entry.msgstr for entry in catalog.active_entries(project.po_path(language, slug))):
+            return
+    raise L10nError(
+        f"nothing is translated into {language!r}: run `l10n translate --lang {language}` first"
+        " (or build with --allow-source to ship the source text)"
+    )
+
+
 def _build_one(project, document, language, slug, reviewed_only) -> ArticleBuild:
     po_path = project.po_path(language, slug)
-    po = catalog.read_catalog(po_path) if po_path.exists() else None
+    po = read_po(po_path) if po_path.exists() else None
     by_id = {e.msgid: e for e in po if not e.obsolete and e.msgstr} if po else {}
     output = project.inside("output", language, f"{slug}.md")
     report = ArticleBuild(language, slug, project.relative(output))

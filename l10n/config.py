@@ -19,6 +19,8 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
 
 DEFAULT_TOML = """\
 # l10n project configuration.
+# Written into every PO header as Project-Id-Version.
+name = "l10n"
 source_language = "en"
 target_languages = ["fr", "es", "it"]
 
@@ -75,6 +77,7 @@ class ArgosSettings:
 @dataclass
 class Config:
     path: Path | None = None
+    name: str = "l10n"
     source_language: str = "en"
     target_languages: list[str] = field(default_factory=lambda: ["fr", "es", "it"])
     front_matter: list[str] = field(default_factory=lambda: ["title", "summary"])
@@ -156,6 +159,7 @@ def _build(data: dict[str, Any], text: str, path: Path) -> Config:
         return list(value)
 
     config = Config(path=path)
+    config.name = get_str(data, "name", "l10n").strip() or "l10n"
     config.source_language = get_str(data, "source_language", "en")
     validate_language(config.source_language, path, _key_line(text, "source_language"))
     config.target_languages = get_list(data, "target_languages", config.target_languages)

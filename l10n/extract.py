@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from l10n import __version__, catalog
 from l10n.documents import Document, parse_markdown
 from l10n.errors import L10nError
+from l10n.fileio import signature
+from l10n.glossary import Glossary, project_glossary
+from l10n.glossary.check import hints
+from l10n.glossary.matcher import Matcher
 from l10n.project import Project
+from l10n.repository import Catalogs, Edit
 
 
 def glossary_hints(glossary, matcher):
@@ -16,7 +21,6 @@ def glossary_hints(glossary, matcher):
     data: recomputed on every update, so msgmerge dropping them is harmless)."""
     if not glossary.concepts:
         return None
-    from l10n.glossary.check import hints
 
     def decorate(entry, language: str) -> None:
         lines = hints(glossary, matcher, entry.msgid, language)
@@ -57,9 +61,9 @@ def extract(
     project: Project,
     slugs: list[str],
     languages: list[str],
-    glossary=None,
-    matcher=None,
-    workspace=None,
+    glossary: Glossary | None = None,
+    matcher: Matcher | None = None,
+    catalogs: Catalogs | None = None,
 ) -> tuple[dict[str, Document], ExtractReport]:
     """Parse articles, refresh their templates and merge them into each language's catalog,
     with the glossary's hints on every entry (default: the project's glossary).
@@ -68,69 +72,65 @@ def extract(
     last written, and whose catalogs nobody touched since, is skipped without being
     parsed. Returns the documents parsed and a report.
     """
-    from l10n.glossary import project_glossary
-    from l10n.glossary.matcher import Matcher
-    from l10n.workspace import Workspace, file_signature
-
-    if workspace is None:
-        with Workspace(project) as own:
+    if catalogs is None:
+        with Catalogs(project) as own:
             return extract(project, slugs, languages, glossary, matcher, own)
     glossary = project_glossary(project) if glossary is None else glossary
     decorate = glossary_hints(glossary, matcher or Matcher(glossary))
-    salt = glossary.version
     report = ExtractReport()
-    store = workspace.store
-    settings = (
-        f"{__version__}|{project.config.source_language}|{','.join(project.config.front_matter)}|{salt}"
+    store = catalogs.store
+    settings = "|".join(
+        [__version__, project.config.source_language, ",".join(project.config.front_matter), glossary.version]
     )
-    plans: dict[str, tuple[str, list[str], bool]] = {}  # slug → (digest, stale languages, template stale)
+    plans: dict[str, tuple[str, list[str]]] = {}  # slug → (digest, stale languages)
     for slug in slugs:
         digest = _digest(project, slug, settings)
         stale = [
             language
             for language in languages
             if store.cached(f"extract:{language}:{slug}")
-            != f"{digest}|{_signature(project.po_path(language, slug))}"
+            != f"{digest}|{signature(project.po_path(language, slug))}"
         ]
         template_stale = (
-            store.cached(f"template:{slug}") != f"{digest}|{_signature(project.template_path(slug))}"
+            store.cached(f"template:{slug}") != f"{digest}|{signature(project.template_path(slug))}"
         )
         if stale or template_stale:
-            plans[slug] = (digest, stale, template_stale)
+            plans[slug] = (digest, stale)
         else:
             report.skipped += 1
     # Parse everything first: a malformed article stops the run before any file is written.
     documents = {slug: load_document(project, slug) for slug in plans}
-    project_name = project.root.name
     for slug, document in documents.items():
-        digest, stale, _ = plans[slug]
-        template = catalog.build_template(document.path, document.segments, project_name)
+        digest, stale = plans[slug]
+        template = catalog.build_template(document.path, document.segments, project.config.name)
         report.segments += len(template)
         template_path = project.template_path(slug)
         if catalog.write_template(template, template_path):
             report.templates_written.append(project.relative(template_path))
-        written = {f"template:{slug}": f"{digest}|{file_signature(template_path)}"}
+        written = {f"template:{slug}": f"{digest}|{signature(template_path)}"}
         for language in stale:
             path = project.po_path(language, slug)
-
-            def merge(po, changes, template=template, language=language):
-                result = catalog.update_catalog(po, template)
-                if decorate:
-                    for entry in po:
-                        if not entry.obsolete:
-                            decorate(entry, language)
-                return result
-
-            result = workspace.edit(
+            outcome = catalogs.edit(
                 language,
                 slug,
-                merge,
+                lambda edit, template=template, language=language: _merge(edit, template, language, decorate),
                 create=lambda template=template, language=language: catalog.new_catalog(template, language),
             )
-            report.catalogs[project.relative(path)] = result
-            written[f"extract:{language}:{slug}"] = f"{digest}|{file_signature(path)}"
+            if outcome.result is not None:
+                report.catalogs[project.relative(path)] = outcome.result
+            written[f"extract:{language}:{slug}"] = f"{digest}|{signature(path)}"
         store.cache(written)
     return documents, report
+
+
+def _merge(edit: Edit, template, language: str, decorate) -> catalog.UpdateResult:
+    result, carried = catalog.update_catalog(edit.catalog, template)
+    for entry in carried:
+        entry.mark_edited(edit.event(entry, "carry", None, entry.text, note=entry.po.previous_msgid))
+    if decorate:
+        for entry in edit.catalog.active():
+            decorate(entry.po, language)
+    return result
 
 
 def _digest(project: Project, slug: str, settings: str) -> str:
@@ -140,9 +140,3 @@ def _digest(project: Project, slug: str, settings: str) -> str:
     except OSError as exc:
         raise L10nError(f"cannot read: {exc.strerror}", project.relative(path)) from None
     return hashlib.sha1(settings.encode() + b"\0" + data).hexdigest()[:16]
-
-
-def _signature(path) -> str | None:
-    from l10n.workspace import file_signature
-
-    return file_signature(path) if path.exists() else None

@@ -8,13 +8,16 @@ crash) sees the old file or the new one, never half of either.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
+import errno
+import functools
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from l10n.errors import L10nError
-from l10n.faults import checkpoint
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
@@ -29,10 +32,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         raise L10nError(f"cannot write here: {exc.strerror or exc}", path.parent) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            half = len(data) // 2
-            handle.write(data[:half])
-            checkpoint("write-half-done")
-            handle.write(data[half:])
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         try:
@@ -40,9 +40,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         except FileNotFoundError:
             mode = 0o666 & ~_umask()  # what open() would give a new file (mkstemp gives 0600)
         os.chmod(tmp, mode)
-        checkpoint("before-rename")
         os.replace(tmp, path)
-        checkpoint("after-rename")
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -52,6 +50,113 @@ def atomic_write(path: Path, data: bytes | str) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+def signature(path: Path) -> str | None:
+    """What identifies one version of a file: inode, size and modification time."""
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def replace_if_unchanged(path: Path, data: bytes | str, expected: str | None) -> bool:
+    """Put ``data`` at ``path`` only if the file there is still the version ``expected``
+    (its :func:`signature` when it was read; None: it did not exist). Returns False, with
+    the other writer's file in place, when someone saved it meanwhile.
+
+    A PO editor does not take l10n's lock, so checking and then renaming would leave a
+    moment in which a save is silently replaced. Instead the new file is *exchanged* with
+    the old one in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``), and what was
+    swapped out is examined: if it is not the version that was read, it is swapped back.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path = Path(path)
+    tmp = _temporary_copy(path, data)
+    try:
+        if expected is None:
+            try:
+                os.link(tmp, path)  # fails if someone created the file meanwhile
+            except FileExistsError:
+                return False
+            return True
+        ours = signature(tmp)
+        if not _exchange(tmp, path):
+            if signature(path) != expected:  # no exchange on this file system: check, then rename
+                return False
+            os.replace(tmp, path)
+            return True
+        if signature(tmp) == expected:
+            return True
+        _exchange(tmp, path)  # theirs goes back
+        if signature(tmp) != ours and _mtime(tmp) > _mtime(path):
+            _exchange(tmp, path)  # they saved once more in between: the newest stays
+        return False
+    except OSError as exc:
+        raise L10nError(f"cannot write: {exc.strerror or exc}", path) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        _fsync_dir(path.parent)
+
+
+def _mtime(path: str) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except FileNotFoundError:
+        return 0
+
+
+def _temporary_copy(path: Path, data: bytes) -> str:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise L10nError(f"cannot write here: {exc.strerror or exc}", path.parent) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise L10nError(f"cannot write: {exc.strerror or exc}", path) from None
+    return tmp
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: str | Path, second: str | Path) -> bool:
+    """Swap two paths atomically; False where the system cannot."""
+    libc = _libc()
+    if libc is None or not hasattr(libc, "renameat2"):
+        return False
+    result = libc.renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(error, os.strerror(error), str(second))
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name, use_errno=True) if name else None
+    except OSError:
+        return None
 
 
 def _umask() -> int:

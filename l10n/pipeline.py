@@ -4,22 +4,22 @@ translated."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 
-import polib
-
-from l10n import catalog, entries
 from l10n.engines import Engine, choose_engine
-from l10n.entries import Provenance
 from l10n.extract import extract
+from l10n.fileio import signature
 from l10n.glossary import Glossary, project_glossary
 from l10n.glossary.enforce import Enforcer
 from l10n.glossary.matcher import Matcher
+from l10n.history import Draft as StoredDraft
+from l10n.model import Entry, Provenance, State
+from l10n.pofile import Catalog
 from l10n.project import Project
 from l10n.reporting import Reporter
-from l10n.store import DraftRow
+from l10n.repository import Catalogs, Edit
 from l10n.typography import localise
-from l10n.workspace import Changes, Workspace, entry_key, file_signature
 
 
 @dataclass
@@ -48,6 +48,14 @@ class Draft:
     unenforced: tuple[str, ...] = ()
 
 
+@dataclass
+class Work:
+    """What one language needs: texts to translate, texts wanting a suggestion."""
+
+    pending: dict[str, None] = field(default_factory=dict)  # msgids, in order of first appearance
+    suggest: dict[str, None] = field(default_factory=dict)
+
+
 def translate(
     project: Project,
     languages: list[str],
@@ -58,108 +66,108 @@ def translate(
     reporter = reporter or Reporter()
     glossary = project_glossary(project)
     matcher = Matcher(glossary)
-    with Workspace(project) as workspace:
-        extract(project, slugs, languages, glossary, matcher, workspace)
+    source = project.config.source_language
+    # A language that has no catalog yet certainly needs an engine: find out before writing
+    # anything, so that a language no engine reaches leaves no files behind.
+    for language in languages:
+        if not any(project.po_path(language, slug).exists() for slug in slugs) and slugs:
+            choose_engine(project.config, source, language, engine_name)
+    with Catalogs(project) as catalogs:
+        extract(project, slugs, languages, glossary, matcher, catalogs)
         return {
-            language: _translate_language(
-                workspace, language, slugs, engine_name, reporter, glossary, matcher
-            )
+            language: _translate_language(catalogs, language, slugs, engine_name, reporter, glossary, matcher)
             for language in languages
         }
 
 
-def _stale(entry: polib.POEntry, glossary: Glossary, matcher: Matcher) -> bool:
-    """A machine draft made under another version of the glossary, for a text with terms."""
-    provenance = entries.machine_provenance(entry)
-    if provenance is None or not entry.fuzzy or provenance.glossary == glossary.version:
-        return False
-    if entries.state(entry) == "rejected":
-        return False  # a reviewer's note waits for a person, not for the engine
-    return bool(matcher.find(entry.msgid))
+class Planner:
+    """Decides, entry by entry, what a translate run must do."""
+
+    def __init__(self, catalogs: Catalogs, glossary: Glossary, matcher: Matcher):
+        self.catalogs, self.glossary, self.matcher = catalogs, glossary, matcher
+
+    def stale(self, entry: Entry, drafts: dict) -> bool:
+        """A machine draft made under another version of the glossary, for a text with terms."""
+        if not entry.is_machine_draft or entry.state is State.REJECTED:
+            return False
+        stored: StoredDraft | None = drafts.get((entry.key, entry.machine))
+        if stored is None or stored.glossary == self.glossary.version:
+            return False
+        return bool(self.matcher.find(entry.msgid))
+
+    def scan(self, catalog: Catalog, work: Work) -> int:
+        """Add the catalog's work; return how many entries need nothing."""
+        drafts = self.catalogs.store.drafts_of(catalog.language, catalog.article)
+        unchanged = 0
+        for entry in catalog.active():
+            if entry.po.msgid_plural:
+                unchanged += 1
+            elif not entry.text or self.stale(entry, drafts):
+                work.pending[entry.msgid] = None
+            elif entry.needs_suggestion:
+                work.suggest[entry.msgid] = None
+            else:
+                unchanged += 1
+        return unchanged
 
 
 def _translate_language(
-    workspace, language, slugs, engine_name, reporter, glossary, matcher
+    catalogs: Catalogs,
+    language: str,
+    slugs: list[str],
+    engine_name: str | None,
+    reporter: Reporter,
+    glossary: Glossary,
+    matcher: Matcher,
 ) -> LanguageResult:
-    project = workspace.project
-    source = project.config.source_language
+    project = catalogs.project
+    store = catalogs.store
+    planner = Planner(catalogs, glossary, matcher)
     result = LanguageResult()
-    pending: dict[str, None] = {}  # msgids to fill, in order of first appearance
-    wanting_suggestion: dict[str, None] = {}
-    finished: dict[str, str] = {}  # cache: catalogs with nothing to do, as of their signature
+    work = Work()
     for slug in slugs:
-        path = project.po_path(language, slug)
-        key, signature = f"pending:{language}:{slug}", file_signature(path)
-        cached = workspace.store.cached(key)
-        if cached and cached.rsplit("|", 1)[0] == f"{signature}|{glossary.version}":
-            result.unchanged += int(cached.rsplit("|", 1)[1])  # nobody touched it since: skip
+        key, now = f"pending:{language}:{slug}", signature(project.po_path(language, slug))
+        cached = json.loads(store.cached(key) or "{}")
+        if cached.get("signature") == now and cached.get("glossary") == glossary.version:
+            result.unchanged += cached["unchanged"]  # nobody touched it since: skip unread
             continue
-        todo, suggest, unchanged = _scan(catalog.read_catalog(path), glossary, matcher)
-        pending.update(dict.fromkeys(todo))
-        wanting_suggestion.update(dict.fromkeys(suggest))
+        catalog = catalogs.read(language, slug)
+        if catalog is None:
+            continue
+        mine = Work()
+        unchanged = planner.scan(catalog, mine)
+        work.pending.update(mine.pending)
+        work.suggest.update(mine.suggest)
         result.unchanged += unchanged
-        if not todo and not suggest:
-            finished[key] = f"{signature}|{glossary.version}|{unchanged}"
-    workspace.store.cache(finished)
-    if not pending and not wanting_suggestion:
+        if not mine.pending and not mine.suggest:
+            _remember_done(catalogs, language, slug, glossary, unchanged)
+    if not work.pending and not work.suggest:
         return result
 
     # Only now is an engine needed (a no-op run works even where none is installed).
+    source = project.config.source_language
     engine = choose_engine(project.config, source, language, engine_name)
     provenance = Provenance(
-        engine=engine.name,
-        route=engine.route(source, language),
-        version=engine.version(source, language),
-        glossary=glossary.version,
+        engine.name, engine.route(source, language), engine.version(source, language), glossary.version
     )
     result.engine, result.route = engine.name, provenance.route
-    memory = _memory(project, language, provenance) if pending else {}
-    resolved: dict[str, Draft] = {m: memory[m] for m in pending if m in memory}
-    to_send = [m for m in pending if m not in resolved]
-    to_send += [m for m in wanting_suggestion if m not in resolved and m not in pending]
+    memory = _memory(catalogs, language, slugs, provenance) if work.pending else {}
+    resolved: dict[str, Draft] = {m: memory[m] for m in work.pending if m in memory}
+    to_send = [m for m in work.pending if m not in resolved]
+    to_send += [m for m in work.suggest if m not in resolved and m not in work.pending]
     enforcer = Enforcer(glossary, language, matcher)
-    machine = _run_engine(engine, enforcer, to_send, source, language, reporter, result, provenance)
+    machine = _run_engine(engine, enforcer, to_send, source, language, reporter, provenance)
+    result.sent, result.engine_calls = len(to_send), int(bool(to_send))
     resolved.update(machine)
 
     first_use = set(machine)  # a msgid's first entry is the engine call, later ones reuse it
-    done: dict[str, int | None] = {}
     for slug in slugs:
-        path = project.po_path(language, slug)
-
-        def apply(po: polib.POFile, changes: Changes, slug=slug) -> tuple[list[str], int, int]:
-            filled, suggested, flagged = [], 0, 0
-            for entry in _active(po):
-                draft = resolved.get(entry.msgid)
-                if draft is None:
-                    continue
-                if not entry.msgstr or _stale(entry, glossary, matcher):
-                    entries.set_machine_draft(entry, draft.text, draft.provenance)
-                    entries.set_unenforced_terms(entry, list(draft.unenforced))
-                    filled.append(entry.msgid)
-                    flagged += bool(draft.unenforced)
-                    origin = draft.provenance
-                    changes.drafts.append(
-                        DraftRow(
-                            entry_key(language, slug, entry),
-                            draft.text,
-                            origin.engine,
-                            origin.route,
-                            origin.version,
-                            origin.glossary,
-                        )
-                    )
-                elif entries.needs_suggestion(entry):
-                    entries.set_suggestion(entry, draft.text, draft.provenance)
-                    suggested += 1
-            todo, suggest, unchanged = _scan(po, glossary, matcher)
-            done[slug] = unchanged if not todo and not suggest else None
-            return filled, suggested, flagged
-
-        before = path.stat().st_mtime_ns
-        filled, suggested, flagged = workspace.edit(language, slug, apply)
-        if done.get(slug) is not None:
-            value = f"{file_signature(path)}|{glossary.version}|{done[slug]}"
-            workspace.store.cache({f"pending:{language}:{slug}": value})
+        outcome = catalogs.edit(language, slug, lambda edit: _fill(edit, planner, resolved))
+        if outcome.result is None:
+            continue
+        filled, suggested, flagged, unchanged = outcome.result
+        if unchanged is not None:
+            _remember_done(catalogs, language, slug, glossary, unchanged)
         for msgid in filled:
             if msgid in first_use:
                 first_use.discard(msgid)
@@ -167,8 +175,8 @@ def _translate_language(
                 result.reused += 1
         result.suggested += suggested
         result.unenforced += flagged
-        if path.stat().st_mtime_ns != before:
-            result.files_written.append(project.relative(path))
+        if outcome.written:
+            result.files_written.append(project.relative(project.po_path(language, slug)))
     reporter.info(
         f"{language}: {result.sent} sent to {engine.name} ({provenance.route}), "
         f"{result.reused} reused, {result.unchanged} unchanged"
@@ -178,25 +186,46 @@ def _translate_language(
     return result
 
 
-def _scan(po: polib.POFile, glossary: Glossary, matcher: Matcher) -> tuple[list[str], list[str], int]:
-    """Entries to translate, entries wanting a suggestion, and the number of the others."""
-    todo, suggest, unchanged = [], [], 0
-    for entry in _active(po):
-        if not entry.msgstr or _stale(entry, glossary, matcher):
-            todo.append(entry.msgid)
-        elif entries.needs_suggestion(entry):
-            suggest.append(entry.msgid)
-        else:
-            unchanged += 1
-    return todo, suggest, unchanged
+def _fill(edit: Edit, planner: Planner, resolved: dict[str, Draft]) -> tuple[list[str], int, int, int | None]:
+    """Put drafts into empty (or stale) entries and suggestions beside carried human text."""
+    catalog = edit.catalog
+    drafts = planner.catalogs.store.drafts_of(catalog.language, catalog.article)
+    filled, suggested, flagged = [], 0, 0
+    for entry in catalog.active():
+        draft = resolved.get(entry.msgid)
+        if draft is None or entry.po.msgid_plural:
+            continue
+        if not entry.text or planner.stale(entry, drafts):
+            entry.set_machine_draft(draft.text, draft.unenforced)
+            edit.draft(entry, draft.text, draft.provenance, draft.unenforced)
+            filled.append(entry.msgid)
+            flagged += bool(draft.unenforced)
+        elif entry.needs_suggestion:
+            entry.set_suggestion(draft.text)
+            edit.draft(entry, draft.text, draft.provenance, kind="suggestion")
+            suggested += 1
+    rest = Work()
+    unchanged = planner.scan(catalog, rest)
+    return filled, suggested, flagged, (None if rest.pending or rest.suggest else unchanged)
 
 
-def _active(po: polib.POFile):
-    return (e for e in po if not e.obsolete)
+def _remember_done(catalogs: Catalogs, language: str, slug: str, glossary: Glossary, unchanged: int) -> None:
+    value = {
+        "signature": signature(catalogs.project.po_path(language, slug)),
+        "glossary": glossary.version,
+        "unchanged": unchanged,
+    }
+    catalogs.store.cache({f"pending:{language}:{slug}": json.dumps(value)})
 
 
 def _run_engine(
-    engine: Engine, enforcer: Enforcer, texts: list[str], source, target, reporter, result, provenance
+    engine: Engine,
+    enforcer: Enforcer,
+    texts: list[str],
+    source: str,
+    target: str,
+    reporter: Reporter,
+    provenance: Provenance,
 ) -> dict[str, Draft]:
     if not texts:
         return {}
@@ -208,8 +237,6 @@ def _run_engine(
         )
     finally:
         reporter.finish()
-    result.engine_calls += 1
-    result.sent = len(texts)
     drafts = {}
     for text, shielded, output in zip(texts, protected, outputs, strict=True):
         enforced = enforcer.restore(shielded, output, text)
@@ -217,22 +244,35 @@ def _run_engine(
     return drafts
 
 
-def _memory(project: Project, language: str, provenance: Provenance) -> dict[str, Draft]:
+def _memory(catalogs: Catalogs, language: str, slugs: list[str], provenance: Provenance) -> dict[str, Draft]:
     """Exact matches from every catalog of the language: a reviewed human translation first,
     else an identical machine draft from the same engine, route, version and glossary."""
     human: dict[str, Draft] = {}
     machine: dict[str, Draft] = {}
+    project = catalogs.project
     for slug in project.slugs():
-        path = project.po_path(language, slug)
-        if not path.exists():
+        catalog = catalogs.read(language, slug)
+        if catalog is None:
             continue
-        for entry in _active(catalog.read_catalog(path)):
-            if not entry.msgstr:
+        drafts = catalogs.store.drafts_of(language, slug)
+        for entry in catalog.active():
+            if not entry.text or entry.po.msgid_plural:
                 continue
-            if not entry.fuzzy and entry.msgid not in human:
+            if entry.state.done and entry.msgid not in human:
                 human[entry.msgid] = Draft(
-                    entry.msgstr, Provenance("memory", route=slug, glossary=provenance.glossary)
+                    entry.text, Provenance("memory", route=slug, glossary=provenance.glossary)
                 )
-            elif entries.machine_provenance(entry) == provenance and entry.msgid not in machine:
-                machine[entry.msgid] = Draft(entry.msgstr, provenance, tuple(entries.unenforced_terms(entry)))
+            elif entry.is_machine_draft and entry.msgid not in machine:
+                stored = drafts.get((entry.key, entry.machine))
+                if stored is not None and _same_origin(stored, provenance):
+                    machine[entry.msgid] = Draft(entry.text, provenance, stored.unenforced)
     return {**machine, **human}
+
+
+def _same_origin(stored: StoredDraft, provenance: Provenance) -> bool:
+    return (stored.engine, stored.route, stored.engine_version, stored.glossary) == (
+        provenance.engine,
+        provenance.route,
+        provenance.version,
+        provenance.glossary,
+    )

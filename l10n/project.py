@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,20 +100,33 @@ def check_slug(slug: str) -> str:
     return slug
 
 
-def init_project(root: Path) -> Path:
-    """Create the folders and a default ``l10n.toml``; never overwrite an existing config."""
+GITIGNORE = """\
+# l10n: local files (the history/ folder is shared: commit it)
+output/
+reports/
+.l10n/
+"""
+
+
+def init_project(root: Path, languages: list[str] | None = None) -> Path:
+    """Create the folders, a default ``l10n.toml`` (named after the folder, for the given
+    target languages), a ``.gitignore`` for local files and the ``.gitattributes`` that lets
+    git merge the history; an existing file is never overwritten."""
     from l10n.fileio import atomic_write
+    from l10n.history import GITATTRIBUTES
 
     root = Path(root)
     try:
-        for sub in ("articles/en", "locales/templates", "glossaries"):
+        for sub in ("articles/en", "locales/templates", "glossaries", "history"):
             (root / sub).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise L10nError(f"cannot create folders: {exc.strerror}", root) from None
-    config = root / CONFIG_NAME
-    if not config.exists():
-        atomic_write(config, DEFAULT_TOML)
-    ignore = root / ".gitignore"
-    if not ignore.exists():
-        atomic_write(ignore, "output/\nreports/\n.l10n/locks/\n")
+    config = DEFAULT_TOML.replace('name = "l10n"', f"name = {json.dumps(root.resolve().name)}")
+    if languages:
+        config = re.sub(
+            r"^target_languages = .*$", f"target_languages = {json.dumps(languages)}", config, flags=re.M
+        )
+    for name, text in ((CONFIG_NAME, config), (".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):
+        if not (root / name).exists():
+            atomic_write(root / name, text)
     return root.resolve()

@@ -2,38 +2,54 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 
-from l10n import catalog, entries
-from l10n.checks import Unit, run_checks
+from l10n.checks import Failure, Unit, run_checks
 from l10n.glossary import Glossary
 from l10n.glossary.matcher import Matcher
-from l10n.project import Project
+from l10n.repository import Catalogs
+
+
+@dataclass
+class EntryFindings:
+    language: str
+    article: str
+    ref: str  # file:line
+    state: str
+    msgid: str
+    msgstr: str
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.failures)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
 
 
 def check_catalogs(
-    project: Project, glossary: Glossary, languages: list[str], articles: list[str]
-) -> list[dict]:
+    catalogs: Catalogs, glossary: Glossary, languages: list[str], articles: list[str]
+) -> list[EntryFindings]:
+    project = catalogs.project
     matcher = Matcher(glossary)
     rows = []
-    for language in languages:
-        for article in articles:
-            path = project.po_path(language, article)
-            for entry in catalog.active_entries(path):
-                if not entry.msgstr:
-                    continue
-                unit = Unit(language, glossary, matcher, entries.unenforced_terms(entry))
-                failures = run_checks(entry.msgid, entry.msgstr, unit)
-                if failures:
-                    rows.append(
-                        {
-                            "language": language,
-                            "article": article,
-                            "ref": f"{project.relative(path)}:{entry.linenum}",
-                            "state": entries.state(entry),
-                            "msgid": entry.msgid,
-                            "msgstr": entry.msgstr,
-                            "failures": [asdict(f) for f in failures],
-                        }
-                    )
+    for catalog, entry in catalogs.entries(languages, articles):
+        if not entry.text:
+            continue
+        unit = Unit(catalog.language, glossary, matcher, list(entry.unenforced))
+        failures = run_checks(entry.msgid, entry.text, unit)
+        if failures:
+            path = project.po_path(catalog.language, catalog.article)
+            rows.append(
+                EntryFindings(
+                    catalog.language,
+                    catalog.article,
+                    f"{project.relative(path)}:{entry.line}",
+                    entry.state.value,
+                    entry.msgid,
+                    entry.text,
+                    failures,
+                )
+            )
     return rows

@@ -8,31 +8,28 @@ import re
 import subprocess
 from dataclasses import asdict, dataclass, field
 
-import polib
-
-from l10n import catalog, entries
 from l10n.checks import Unit, run_checks
 from l10n.documents.segment import PlaceholderError, validate_placeholders
 from l10n.errors import L10nError
 from l10n.glossary import Glossary
 from l10n.glossary.matcher import Matcher
+from l10n.model import Entry, Key, State
+from l10n.pofile import Catalog
 from l10n.project import Project
-from l10n.store import Event, Key, now
-from l10n.workspace import Changes, Workspace, entry_key
+from l10n.repository import Catalogs, Edit, Identity
 
 LOW_QUALITY = 0.45  # quality estimates below this rank an entry as risky
 
 
-def reviewer_identity(project: Project, given: str | None) -> str:
-    """--reviewer, else [review] reviewer in l10n.toml, else git's user."""
+def reviewer_identity(project: Project, given: str | None) -> Identity:
+    """--reviewer, else [review] reviewer in l10n.toml, else git's user.name and user.email."""
     if given and given.strip():
-        return given.strip()
+        return Identity.parse(given)
     if project.config.reviewer:
-        return project.config.reviewer
+        return Identity.parse(project.config.reviewer)
     name = _git_config(project, "user.name")
     if name:
-        email = _git_config(project, "user.email")
-        return f"{name} <{email}>" if email else name
+        return Identity(name, _git_config(project, "user.email"))
     raise L10nError(
         "who is reviewing? give --reviewer NAME, set [review] reviewer in l10n.toml, or git's user.name"
     )
@@ -67,26 +64,25 @@ class Target:
     def key(self) -> Key:
         return (self.language, self.article, self.msgctxt, self.msgid)
 
-    def find(self, po: polib.POFile) -> polib.POEntry:
-        for entry in po:
-            if not entry.obsolete and (entry.msgctxt or "") == self.msgctxt and entry.msgid == self.msgid:
-                return entry
-        raise L10nError(f"the entry {self.msgid[:40]!r} is no longer in the catalog")
+    def find(self, catalog: Catalog) -> Entry:
+        entry = catalog.find(self.msgctxt, self.msgid)
+        if entry is None:
+            raise L10nError(f"the entry {self.msgid[:40]!r} is no longer in the catalog")
+        return entry
 
 
-def resolve(project: Project, reference: str) -> Target:
-    """An entry from its id (``fr:middle-corridor:1a2b3c4d``) or ``locales/fr/x.po:LINE``."""
+def resolve(catalogs: Catalogs, reference: str) -> Target:
+    """An entry from its id (``fr:middle-corridor:1a2b3c4d``) or ``locales/fr/x.po:LINE``,
+    where LINE is any line of the entry (its comments, msgid or msgstr)."""
+    project = catalogs.project
     by_id = re.fullmatch(r"([A-Za-z_-]+):([A-Za-z0-9._-]+):([0-9a-f]{8})", reference)
     if by_id:
         language, article, _ = by_id.groups()
-        path = project.po_path(language, article)
-        for entry in _read(path):
-            if (
-                not entry.obsolete
-                and entry_id(language, article, entry.msgctxt or "", entry.msgid) == reference
-            ):
-                return Target(language, article, entry.msgctxt or "", entry.msgid)
-        raise L10nError(f"no entry with id {reference}", project.relative(path))
+        catalog = _catalog(catalogs, language, article)
+        for entry in catalog.active():
+            if entry_id(language, article, entry.msgctxt, entry.msgid) == reference:
+                return Target(language, article, entry.msgctxt, entry.msgid)
+        raise L10nError(f"no entry with id {reference}", project.relative(project.po_path(language, article)))
     by_line = re.fullmatch(r"(.+\.po):(\d+)", reference)
     if by_line:
         path = (project.root / by_line.group(1)).resolve()
@@ -98,102 +94,121 @@ def resolve(project: Project, reference: str) -> Target:
             raise L10nError(f"not a catalog of this project: {by_line.group(1)}")
         language, article = relative.parts[0], relative.stem
         line = int(by_line.group(2))
-        for entry in _read(path):
-            if not entry.obsolete and entry.linenum == line:
-                return Target(language, article, entry.msgctxt or "", entry.msgid)
-        raise L10nError("no entry starts on this line", project.relative(path), line)
+        entry = entry_at_line(_catalog(catalogs, language, article), path.read_text(encoding="utf-8"), line)
+        if entry is None:
+            raise L10nError("no entry on this line", project.relative(path), line)
+        return Target(language, article, entry.msgctxt, entry.msgid)
     raise L10nError(
         f"not an entry reference: {reference!r} (use an id like fr:slug:1a2b3c4d or FILE.po:LINE)"
     )
 
 
-def _read(path) -> polib.POFile:
-    if not path.exists():
-        raise L10nError("no such catalog", path)
-    return catalog.read_catalog(path)
+def entry_at_line(catalog: Catalog, text: str, line: int) -> Entry | None:
+    """The active entry whose lines (from its first comment to its last string) hold ``line``."""
+    lines = text.splitlines()
+    starts = sorted((_first_line(lines, e.line), e) for e in catalog.entries if e.msgid)
+    for index, (start, entry) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(lines) + 1
+        if start <= line < end and line <= len(lines) and lines[line - 1].strip():
+            return None if entry.obsolete else entry
+    return None
+
+
+def _first_line(lines: list[str], msgid_line: int) -> int:
+    """polib numbers an entry by its msgid line; its comments and flags come before."""
+    start = msgid_line
+    while start > 1 and lines[start - 2].startswith(("#", "msgctxt")):
+        start -= 1
+    return start
+
+
+def _catalog(catalogs: Catalogs, language: str, article: str) -> Catalog:
+    catalog = catalogs.read(language, article)
+    if catalog is None:
+        raise L10nError(
+            "no such catalog", catalogs.project.relative(catalogs.project.po_path(language, article))
+        )
+    return catalog
 
 
 # -- actions ---------------------------------------------------------------------------------
 
 
-def approve(workspace: Workspace, targets: list[Target], reviewer: str) -> list[str]:
+def approve(catalogs: Catalogs, targets: list[Target], reviewer: Identity) -> list[str]:
     """First approval makes an entry reviewed; a second person's approval makes it approved."""
     outcomes = []
     for target in targets:
 
-        def change(po: polib.POFile, changes: Changes, target=target) -> str:
-            entry = target.find(po)
-            state = entries.state(entry)
-            at = now()
-            if state == "untranslated":
+        def change(edit: Edit, target: Target = target) -> str:
+            entry = target.find(edit.catalog)
+            state = entry.state
+            if state is State.UNTRANSLATED:
                 raise L10nError(f"nothing to approve yet: {target.msgid[:40]!r} is untranslated")
-            if state == "approved":
+            if state is State.APPROVED:
                 return "already approved"
-            if state == "reviewed":
-                first = entries.mark(entry, entries.REVIEWED)
-                if first and first.who == reviewer:
+            _check_placeholders(target.msgid, entry.text)
+            if state is State.REVIEWED:
+                first = catalogs.who("reviewed", entry)
+                if first is not None and first.same_person(reviewer):
                     raise L10nError(f"{reviewer} reviewed this entry: a second reviewer must approve it")
-                entries.mark_approved(entry, reviewer, at)
-                changes.events.append(
-                    Event(target.key, "approve", reviewer, entry.msgstr, entry.msgstr, None, at)
-                )
-                return "approved"
-            entries.mark_reviewed(entry, reviewer, at)
-            changes.events.append(Event(target.key, "review", reviewer, entry.msgstr, entry.msgstr, None, at))
+                if first is not None:
+                    entry.mark_approved(edit.event(entry, "approve", entry.text, entry.text))
+                    return "approved"
+                # Nobody is on record for the first review: this approval is the first.
+            entry.mark_reviewed(edit.event(entry, "review", entry.text, entry.text))
             return "reviewed"
 
-        outcomes.append(workspace.edit(target.language, target.article, change, reviewer))
+        outcomes.append(catalogs.edit(target.language, target.article, change, reviewer).result or "")
     return outcomes
 
 
-def edit(workspace: Workspace, target: Target, text: str, reviewer: str) -> str:
+def _check_placeholders(source: str, text: str) -> None:
+    try:
+        validate_placeholders(source, text)
+    except PlaceholderError as exc:
+        raise L10nError(f"the text breaks the placeholders: {exc}") from None
+
+
+def edit(catalogs: Catalogs, target: Target, text: str, reviewer: Identity) -> str:
     text = text.strip()
     if not text:
         raise L10nError("an empty translation: use reject to send an entry back")
-    try:
-        validate_placeholders(target.msgid, text)
-    except PlaceholderError as exc:
-        raise L10nError(f"the new text breaks the placeholders: {exc}") from None
+    _check_placeholders(target.msgid, text)
 
-    def change(po: polib.POFile, changes: Changes) -> str:
-        entry = target.find(po)
-        old = entry.msgstr
-        entry.msgstr = text
-        at = now()
-        entries.mark_reviewed(entry, reviewer, at)
-        changes.events.append(Event(target.key, "edit", reviewer, old, text, None, at))
+    def change(edit: Edit) -> str:
+        entry = target.find(edit.catalog)
+        old = entry.text
+        entry.set_text(text)
+        entry.mark_reviewed(edit.event(entry, "edit", old, text))
         return "edited"
 
-    return workspace.edit(target.language, target.article, change, reviewer)
+    return catalogs.edit(target.language, target.article, change, reviewer).result or ""
 
 
-def reject(workspace: Workspace, target: Target, note: str, reviewer: str) -> str:
+def reject(catalogs: Catalogs, target: Target, note: str, reviewer: Identity) -> str:
     if not note.strip():
         raise L10nError("a rejection needs a note for the next translator (--note)")
 
-    def change(po: polib.POFile, changes: Changes) -> str:
-        entry = target.find(po)
-        if not entry.msgstr:
+    def change(edit: Edit) -> str:
+        entry = target.find(edit.catalog)
+        if not entry.text:
             raise L10nError(f"nothing to reject: {target.msgid[:40]!r} is untranslated")
-        at = now()
-        entries.mark_rejected(entry, reviewer, at, note)
-        changes.events.append(Event(target.key, "reject", reviewer, entry.msgstr, entry.msgstr, note, at))
+        entry.mark_rejected(edit.event(entry, "reject", entry.text, entry.text, note), note)
         return "rejected"
 
-    return workspace.edit(target.language, target.article, change, reviewer)
+    return catalogs.edit(target.language, target.article, change, reviewer).result or ""
 
 
 def assign(
-    workspace: Workspace, targets: list[Target], assignee: str, reviewer: str, action: str = "assign"
+    catalogs: Catalogs, targets: list[Target], assignee: str, reviewer: Identity, action: str = "assign"
 ) -> None:
     for target in targets:
 
-        def change(po: polib.POFile, changes: Changes, target=target) -> None:
-            target.find(po)
-            changes.assign[target.key] = assignee
-            changes.events.append(Event(target.key, action, reviewer, None, None, assignee, now()))
+        def change(edit: Edit, target: Target = target) -> None:
+            entry = target.find(edit.catalog)
+            edit.event(entry, action, note=assignee)
 
-        workspace.edit(target.language, target.article, change, reviewer)
+        catalogs.edit(target.language, target.article, change, reviewer)
 
 
 # -- the queue -------------------------------------------------------------------------------
@@ -241,55 +256,55 @@ class QueueItem:
 
 
 def build_queue(
-    workspace: Workspace,
+    catalogs: Catalogs,
     glossary: Glossary,
     languages: list[str],
     articles: list[str],
     assignee: str | None = None,
 ) -> list[QueueItem]:
-    project = workspace.project
+    project = catalogs.project
     matcher = Matcher(glossary)
     items = []
     for language in languages:
-        drafts = workspace.store.latest_drafts(language)
+        latest = catalogs.store.latest_drafts(language)
         for article in articles:
-            path = project.po_path(language, article)
-            if not path.exists():
+            catalog = catalogs.read(language, article)
+            if catalog is None:
                 continue
-            records = workspace.store.entry_records(language, article)
-            for entry in catalog.read_catalog(path):
-                if entry.obsolete or entries.state(entry) not in entries.AWAITING_REVIEW:
+            assigned = catalogs.store.assignments(language, article)
+            drafts = catalogs.store.drafts_of(language, article)
+            for entry in catalog.active():
+                if not entry.state.awaiting_review:
                     continue
-                key = entry_key(language, article, entry)
-                record = records.get(key)
-                if assignee is not None and (record.assignee if record else "") != assignee:
+                if assignee is not None and assigned.get(entry.key, "") != assignee:
                     continue
-                items.append(_item(project, glossary, matcher, entry, key, record, drafts.get(key), path))
+                draft = drafts.get((entry.key, entry.machine)) if entry.machine else None
+                draft = draft or latest.get(entry.key)
+                item = QueueItem(
+                    id=entry_id(language, article, entry.msgctxt, entry.msgid),
+                    language=language,
+                    article=article,
+                    ref=f"{project.relative(project.po_path(language, article))}:{entry.line}",
+                    msgctxt=entry.msgctxt,
+                    msgid=entry.msgid,
+                    text=entry.text,
+                    state=entry.state.value,
+                    assignee=assigned.get(entry.key, ""),
+                    machine_draft=draft.text if draft else "",
+                    quality=draft.quality if draft else None,
+                    priority=project.config.article_priority.get(article, 0),
+                    waiting_since=draft.created_at if draft else "",
+                )
+                _add_reasons(item, entry, Unit(language, glossary, matcher, list(entry.unenforced)))
+                items.append(item)
     return sorted(items, key=QueueItem.risk)
 
 
-def _item(project, glossary, matcher, entry, key, record, draft, path) -> QueueItem:
-    language, article, msgctxt, msgid = key
-    unit = Unit(language, glossary, matcher, entries.unenforced_terms(entry))
-    item = QueueItem(
-        id=entry_id(language, article, msgctxt, msgid),
-        language=language,
-        article=article,
-        ref=f"{project.relative(path)}:{entry.linenum}",
-        msgctxt=msgctxt,
-        msgid=msgid,
-        text=entry.msgstr,
-        state=entries.state(entry),
-        assignee=record.assignee if record else "",
-        machine_draft=draft.text if draft else "",
-        quality=draft.quality if draft else None,
-        priority=project.config.article_priority.get(article, 0),
-        waiting_since=record.first_seen if record else "",
-    )
-    rejected = entries.mark(entry, entries.REJECTED)
-    if item.state == "rejected" and rejected:
-        item.reasons.append(f"rejected by {rejected.who}: {rejected.note}")
-    for failure in run_checks(msgid, entry.msgstr, unit):
+def _add_reasons(item: QueueItem, entry: Entry, unit: Unit) -> None:
+    rejected = entry.current_mark("rejected")
+    if rejected is not None:
+        item.reasons.append(f"rejected: {rejected.note}" if rejected.note else "rejected")
+    for failure in run_checks(entry.msgid, entry.text, unit):
         item.reasons.append(f"{failure.check}: {failure.message}")
         if failure.check == "glossary":
             item.glossary_issues += 1
@@ -299,4 +314,10 @@ def _item(project, glossary, matcher, entry, key, record, draft, path) -> QueueI
             item.check_warnings += 1
     if item.quality is not None and item.quality < LOW_QUALITY:
         item.reasons.append(f"low quality estimate {item.quality:.2f}")
-    return item
+
+
+def reason_kind(reason: str) -> str:
+    """What kind of reason a queue reason is ("low quality estimate 0.09" → "low quality
+    estimate"), for summaries that count kinds rather than exact texts."""
+    head = reason.split(":", 1)[0] if ":" in reason else reason
+    return " ".join(word for word in head.split() if not any(ch.isdigit() for ch in word))

@@ -19,14 +19,14 @@ import subprocess
 from collections import defaultdict
 from dataclasses import dataclass
 
-from l10n import catalog, entries
+from l10n import catalog
 from l10n.checks import Unit, run_checks
 from l10n.glossary import Glossary
 from l10n.glossary.check import check_translation
 from l10n.glossary.matcher import Matcher
 from l10n.project import Project
 from l10n.references import read_reference_set, reference_files
-from l10n.workspace import Workspace, entry_key
+from l10n.repository import Catalogs
 
 N_BOOTSTRAP = 1000
 
@@ -104,30 +104,29 @@ class Pair:
     quality: float | None
 
 
-def reviewed_pairs(workspace: Workspace, languages: list[str], articles: list[str]) -> list[Pair]:
+def reviewed_pairs(workspace: Catalogs, languages: list[str], articles: list[str]) -> list[Pair]:
     project = workspace.project
     pairs = []
     for language in languages:
-        drafts = workspace.store.latest_drafts(language)
         for article in articles:
             path = project.po_path(language, article)
-            for entry in catalog.active_entries(path):
-                if entries.state(entry) not in ("reviewed", "approved"):
+            for _, entry in workspace.entries([language], [article]):
+                if not entry.state.done:
                     continue
-                draft = drafts.get(entry_key(language, article, entry))
+                draft = workspace.machine_draft(entry)
                 if draft is None:
                     continue
-                mark = entries.mark(entry, entries.REVIEWED)
+                who = workspace.who("reviewed", entry)
                 pairs.append(
                     Pair(
                         language,
                         article,
-                        f"{project.relative(path)}:{entry.linenum}",
+                        f"{project.relative(path)}:{entry.line}",
                         entry.msgid,
                         draft.text,
-                        entry.msgstr,
+                        entry.text,
                         draft.engine,
-                        mark.who if mark else "unknown",
+                        str(who) if who else "unknown",
                         draft.quality,
                     )
                 )
@@ -183,7 +182,7 @@ def post_edit_effort(pairs: list[Pair]) -> dict:
 
 
 def estimate_quality(
-    workspace: Workspace, glossary: Glossary, languages: list[str], articles: list[str]
+    workspace: Catalogs, glossary: Glossary, languages: list[str], articles: list[str]
 ) -> dict:
     """Round-trip chrF for every stored draft still in a catalog and not yet estimated."""
     from l10n.engines import EngineError
@@ -198,9 +197,8 @@ def estimate_quality(
         drafts = workspace.store.latest_drafts(language)
         todo = []
         for article in articles:
-            path = project.po_path(language, article)
-            for entry in catalog.active_entries(path):
-                draft = drafts.get(entry_key(language, article, entry))
+            for _, entry in workspace.entries([language], [article]):
+                draft = drafts.get(entry.key)
                 if draft is not None and draft.quality is None:
                     todo.append((entry, draft))
         if not todo:
@@ -219,7 +217,7 @@ def estimate_quality(
         metric = CHRF()
         for (entry, draft), round_trip in zip(todo, back, strict=True):
             chrf = metric.sentence_score(round_trip, [entry.msgid]).score / 100
-            unit = Unit(language, glossary, matcher, entries.unenforced_terms(entry))
+            unit = Unit(language, glossary, matcher, list(entry.unenforced))
             failures = [f for f in run_checks(entry.msgid, draft.text, unit) if f.severity == "error"]
             quality = round(chrf * (0.8 ** len(failures)), 3)
             detail = json.dumps(
@@ -346,14 +344,13 @@ def glossary_adherence(project: Project, glossary: Glossary, language: str, arti
 def score(project: Project, glossary: Glossary, languages: list[str], articles: list[str]) -> dict:
     from l10n.status import summarize
 
-    with Workspace(project) as workspace:
-        workspace.sync(languages, articles)
+    with Catalogs(project) as workspace:
         quality = estimate_quality(workspace, glossary, languages, articles)
         pairs = reviewed_pairs(workspace, languages, articles)
         drafts = {lang: workspace.store.latest_drafts(lang) for lang in languages}
         effort = post_edit_effort(pairs)
         references = reference_scores(project, glossary, languages)
-        states = summarize(project, languages, articles)
+        states = [row.as_dict() for row in summarize(project, languages, articles)]
         per_language: dict = defaultdict(dict)
         per_article: dict = {}
         for row in states:

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SAMPLES, msgfmt_check, run_l10n
-from l10n import entries
 from l10n.documents.segment import validate_placeholders
+from support import state
 from support.argosmodel import build_package
 
 PAIR_NAME = "translate-en_fr-1_0"
@@ -62,12 +62,13 @@ def test_translate_with_argos_offline(project, installed):
     result = run_l10n("translate", "--engine", "argos", "--lang", "fr", "--format", "json", project=project)
     counts = json.loads(result.stdout)["fr"]
     assert counts["sent"] > 50 and result.stderr == ""
+    drafts = {d.key[3]: d for d in state.drafts(project, "fr")}
     for path in sorted((project / "locales" / "fr").glob("*.po")):
         msgfmt_check(path)
         for entry in polib.pofile(str(path)):
-            provenance = entries.machine_provenance(entry)
+            provenance = drafts[entry.msgid]
             assert provenance.engine == "argos" and provenance.route == PAIR_NAME
-            assert "ctranslate2:" in provenance.version and "int8" in provenance.version
+            assert "ctranslate2:" in provenance.engine_version and "int8" in provenance.engine_version
             validate_placeholders(entry.msgid, entry.msgstr)  # tags were put back, all of them
     again = json.loads(
         run_l10n("translate", "--engine", "argos", "--lang", "fr", "--format", "json", project=project).stdout
@@ -80,8 +81,7 @@ def test_auto_uses_argos_where_a_package_is_installed(project, installed):
     run_l10n("translate", "--lang", "fr,es", "--article", "middle-corridor", project=project)
     engines_used = {}
     for language in ("fr", "es"):
-        po = polib.pofile(str(project / "locales" / language / "middle-corridor.po"))
-        engines_used[language] = {entries.machine_provenance(e).engine for e in po}
+        engines_used[language] = {d.engine for d in state.drafts(project, language)}
     assert engines_used == {"fr": {"argos"}, "es": {"apertium"}}
 
 

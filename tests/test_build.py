@@ -61,7 +61,10 @@ def test_reviewed_only_build_keeps_unreviewed_text_in_english_and_marks_it(proje
     assert 'title: "The Middle Corridor gains momentum"' in text  # front matter cannot carry a mark
 
 
-def test_build_without_catalogs_copies_the_source_text(project):
-    run_l10n("build", "--lang", "it", "--article", "sdg-financing", project=project)
+def test_build_of_an_untranslated_language_fails_unless_the_source_is_allowed(project):
+    refused = run_l10n("build", "--lang", "it", "--article", "sdg-financing", project=project, check=False)
+    assert refused.returncode == 1 and "nothing is translated into 'it'" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1 and not (project / "output" / "it").exists()
+    run_l10n("build", "--lang", "it", "--article", "sdg-financing", "--allow-source", project=project)
     text = (project / "output" / "it" / "sdg-financing.md").read_text()
     assert "# Financing the SDGs in Central Asia" in text

@@ -67,7 +67,7 @@ def test_unknown_engine_name(project):
 
 def test_unwritable_output_folder(project):
     (project / "output").write_text("a file where a folder should be\n")
-    line = fails(project, "build", "--lang", "fr")
+    line = fails(project, "build", "--lang", "fr", "--allow-source")
     assert line == f"error: {project / 'output' / 'fr'}: cannot write here: Not a directory"
 
 
@@ -80,7 +80,7 @@ def test_bad_config_value_names_its_line(project):
     config.write_text(
         config.read_text().replace('target_languages = ["fr", "es", "it"]', 'target_languages = ["fr", "zz"]')
     )
-    assert fails(project, "status") == f"error: {config}:3: unknown language code: 'zz'"
+    assert fails(project, "status") == f"error: {config}:5: unknown language code: 'zz'"
 
 
 @pytest.mark.parametrize("command", [["--help"], ["translate", "--help"], ["status", "--help"]])

@@ -52,7 +52,9 @@ def test_score_reports_metrics_with_signatures_and_keeps_history(project):
     assert "post-edit effort: TER" in text and "signatures (post-edit effort):" in text
     assert "nrefs:1|case:lc|tok:tercom" in text  # TER signature
     second = json.loads(run_l10n("score", "--format", "json", project=project).stdout)
-    assert second["snapshot"] == first["snapshot"] + 2
+    snapshots = (project / "history" / "snapshots.jsonl").read_text().splitlines()
+    assert len(snapshots) == 3 and json.loads(snapshots[0])["id"] == first["snapshot"]
+    assert json.loads(snapshots[2])["id"] == second["snapshot"]  # appended, none overwritten
     assert "BLEU" not in json.dumps(second["post_edit"]["entries"])  # no sentence BLEU
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +12,8 @@ import polib
 import pytest
 
 from conftest import msgfmt_check, run_l10n
-from l10n import entries
+from l10n.model import State
+from support import state
 
 ARTICLE = "middle-corridor"
 
@@ -29,8 +28,8 @@ def po_path(project: Path) -> Path:
     return project / "locales" / "fr" / f"{ARTICLE}.po"
 
 
-def entry(project: Path, msgid: str) -> polib.POEntry:
-    return next(e for e in polib.pofile(str(po_path(project))) if e.msgid == msgid and not e.obsolete)
+def entry(project: Path, msgid: str):
+    return state.entry(project, "fr", ARTICLE, msgid)
 
 
 def queue(project: Path, *args: str) -> list[dict]:
@@ -41,9 +40,11 @@ def item_for(project: Path, msgid: str) -> dict:
     return next(i for i in queue(project) if i["msgid"] == msgid)
 
 
-def db_rows(project: Path, query: str, *args) -> list[tuple]:
-    with sqlite3.connect(project / ".l10n" / "state.db") as db:
-        return list(db.execute(query, args))
+def events(project: Path) -> list[tuple]:
+    return [
+        (e.key[3], e.action, f"{e.reviewer} <{e.email}>" if e.email else e.reviewer, e.old_text, e.new_text, e.note)
+        for e in state.events(project, "fr")
+    ]
 
 
 HEADING = "Why it matters"
@@ -53,9 +54,9 @@ INVESTMENT = "Investment"
 
 def test_every_state_transition(translated):
     project = translated
-    assert entries.state(entry(project, HEADING)) == "machine-draft"
-    draft = entry(project, HEADING).msgstr
-    stored = db_rows(project, "SELECT text, engine, route, glossary FROM drafts WHERE msgid = ?", HEADING)
+    assert entry(project, HEADING).state is State.MACHINE_DRAFT
+    draft = entry(project, HEADING).text
+    stored = [(d.text, d.engine, d.route, d.glossary) for d in state.drafts(project, "fr") if d.key[3] == HEADING]
     assert stored == [(draft, "apertium", "eng-spa>es-fr", "")]
 
     heading = item_for(project, HEADING)
@@ -65,8 +66,8 @@ def test_every_state_transition(translated):
         .endswith("reviewed")
     )
     reviewed = entry(project, HEADING)
-    assert entries.state(reviewed) == "reviewed" and not reviewed.fuzzy
-    assert entries.mark(reviewed, entries.REVIEWED).who == "Alice"
+    assert reviewed.state is State.REVIEWED and not reviewed.fuzzy
+    assert state.reviewer(project, reviewed) == "Alice"
     assert HEADING not in [i["msgid"] for i in queue(project)]  # reviewed: out of the queue
 
     again = run_l10n("approve", heading["id"], "--reviewer", "Alice", project=project, check=False)
@@ -76,7 +77,7 @@ def test_every_state_transition(translated):
         .stdout.strip()
         .endswith("approved")
     )
-    assert entries.state(entry(project, HEADING)) == "approved"
+    assert entry(project, HEADING).state is State.APPROVED
 
     bottlenecks = item_for(project, BOTTLENECKS)
     run_l10n(
@@ -89,15 +90,16 @@ def test_every_state_transition(translated):
         project=project,
     )
     rejected = entry(project, BOTTLENECKS)
-    assert entries.state(rejected) == "rejected" and rejected.fuzzy
-    assert "Bob | Use « goulets d'étranglement »" in rejected.tcomment
-    assert item_for(project, BOTTLENECKS)["reasons"][0] == "rejected by Bob: Use « goulets d'étranglement »"
+    assert rejected.state is State.REJECTED and rejected.fuzzy
+    assert "l10n rejected: Use « goulets d'étranglement »" in rejected.po.comment  # shown in PO editors
+    assert state.reviewer(project, rejected, "rejected") == "Bob"
+    assert item_for(project, BOTTLENECKS)["reasons"][0] == "rejected: Use « goulets d'étranglement »"
 
     new_text = "Trois goulets d'étranglement subsistent\u00a0:"
     run_l10n("edit", bottlenecks["id"], "--text", new_text, "--reviewer", "Alice", project=project)
     edited = entry(project, BOTTLENECKS)
-    assert (edited.msgstr, entries.state(edited)) == (new_text, "reviewed")
-    assert entries.REJECTED not in edited.tcomment
+    assert (edited.text, edited.state) == (new_text, State.REVIEWED)
+    assert edited.rejected is None and "rejected" not in edited.po.comment
 
     broken = run_l10n(
         "edit",
@@ -111,14 +113,14 @@ def test_every_state_transition(translated):
     )
     assert broken.returncode == 1 and "breaks the placeholders" in broken.stderr
 
-    events = db_rows(project, "SELECT action, reviewer, old_text, new_text, note FROM events ORDER BY id")
-    assert [e[:2] for e in events] == [
+    found = [e[1:] for e in events(project)]
+    assert [e[:2] for e in found] == [
         ("review", "Alice"),
         ("approve", "Bob"),
         ("reject", "Bob"),
         ("edit", "Alice"),
     ]
-    assert events[3][2:4] == (draft_of(project, BOTTLENECKS), new_text)
+    assert found[3][2:4] == (draft_of(project, BOTTLENECKS), new_text)
     msgfmt_check(po_path(project))
     status = json.loads(
         run_l10n("status", "--lang", "fr", "--article", ARTICLE, "--format", "json", project=project).stdout
@@ -127,7 +129,7 @@ def test_every_state_transition(translated):
 
 
 def draft_of(project: Path, msgid: str) -> str:
-    return db_rows(project, "SELECT text FROM drafts WHERE msgid = ?", msgid)[0][0]
+    return next(d.text for d in state.drafts(project, "fr") if d.key[3] == msgid)
 
 
 def test_assign_claim_and_filter(translated):
@@ -137,7 +139,7 @@ def test_assign_claim_and_filter(translated):
     assert {i["msgid"] for i in queue(project, "--assignee", "Chloé")} == {first["msgid"], second["msgid"]}
     run_l10n("claim", first["id"], "--reviewer", "Dan", project=project)
     assert [i["msgid"] for i in queue(project, "--assignee", "Dan")] == [first["msgid"]]
-    assert db_rows(project, "SELECT action, note FROM events ORDER BY id")[-1] == ("claim", "Dan")
+    assert events(project)[-1][1:] == ("claim", "Dan", None, None, "Dan")
 
 
 def test_nothing_to_approve_in_an_untranslated_entry(project):
@@ -154,7 +156,7 @@ def test_reviewer_identity_comes_from_git_when_not_given(translated, tmp_path):
     subprocess.run(["git", "config", "--global", "user.name", "Git User"], check=True)
     subprocess.run(["git", "config", "--global", "user.email", "git@example.org"], check=True)
     run_l10n("approve", item_for(project, HEADING)["id"], project=project)
-    assert entries.mark(entry(project, HEADING), entries.REVIEWED).who == "Git User <git@example.org>"
+    assert state.reviewer(project, entry(project, HEADING)) == "Git User <git@example.org>"
 
 
 def test_edits_made_in_a_po_editor_are_recorded(translated):
@@ -170,15 +172,14 @@ def test_edits_made_in_a_po_editor_are_recorded(translated):
     still_draft.msgstr = "Investissements"  # edited but left "needs work"
     po.save(str(po_path(project)))
 
-    run_l10n("status", "--lang", "fr", project=project)  # any next command records them
-    events = db_rows(project, "SELECT msgid, action, reviewer, old_text, new_text FROM events ORDER BY id")
-    by_msgid = {e[0]: e[1:] for e in events}
+    run_l10n("sync", "--lang", "fr", project=project)  # as does any command that writes
+    by_msgid = {e[0]: e[1:] for e in events(project)}
     assert by_msgid[HEADING][:2] == ("sync-review", "Marie Curie <marie@example.org>")
     assert by_msgid[BOTTLENECKS][:2] == ("sync-edit", "Marie Curie <marie@example.org>")
     assert by_msgid[BOTTLENECKS][3] == "Trois goulets d'étranglement subsistent\u00a0:"
     assert by_msgid[INVESTMENT][:1] == ("sync-edit",)
-    assert entries.mark(entry(project, HEADING), entries.REVIEWED).who == "Marie Curie <marie@example.org>"
-    assert entries.state(entry(project, INVESTMENT)) == "needs-review"
+    assert state.reviewer(project, entry(project, HEADING)) == "Marie Curie <marie@example.org>"
+    assert entry(project, INVESTMENT).state is State.NEEDS_REVIEW
     waiting = [i["msgid"] for i in queue(project)]
     assert HEADING not in waiting and BOTTLENECKS not in waiting and INVESTMENT in waiting
     assert run_l10n("sync", "--lang", "fr", project=project).stderr.strip() == "0 change(s) recorded"
@@ -210,25 +211,25 @@ def test_interactive_review_in_a_terminal(translated):
         timeout=60,
     )
     child.expect(r"\[a\]pprove")
-    child.send("a")
+    child.sendline("a")
     child.expect(r"\[a\]pprove")
-    child.send("r")
+    child.sendline("r")
     child.expect("note for the translator")
     child.sendline("Too literal")
     child.expect(r"\[a\]pprove")
-    child.send("e")
+    child.sendline("e")
     child.expect("new text")
     child.sendline("Texte revu")
     child.expect(r"\[a\]pprove")
-    child.send("s")
+    child.sendline("s")
     child.expect(r"\[a\]pprove")
-    child.send("q")
+    child.sendline("q")
     child.expect("Review finished: 1 approved, 1 rejected, 1 edited, 1 skipped.")
     child.expect(pexpect.EOF)
-    assert entries.state(entry(project, order[0])) == "reviewed"
-    assert entries.mark(entry(project, order[1]), entries.REJECTED).note == "Too literal"
-    assert entry(project, order[2]).msgstr == "Texte revu"
-    assert entries.state(entry(project, order[3])) == "machine-draft"
+    assert entry(project, order[0]).state is State.REVIEWED
+    assert entry(project, order[1]).rejected.note == "Too literal"
+    assert entry(project, order[2]).text == "Texte revu"
+    assert entry(project, order[3]).state is State.MACHINE_DRAFT
 
 
 def test_a_translator_saving_during_translate_loses_nothing(project):
@@ -280,51 +281,8 @@ def test_concurrent_reviewers_on_one_file(translated):
         for half in halves
     ]
     assert [w.wait(timeout=300) for w in workers] == [0, 0]
-    po = polib.pofile(str(po_path(project)))
-    assert all(entries.state(e) == "reviewed" for e in po if not e.obsolete)
-    assert len(db_rows(project, "SELECT 1 FROM events WHERE action = 'review'")) == len(items)
+    with state.open_catalogs(project) as catalogs:
+        assert all(e.state is State.REVIEWED for e in catalogs.read("fr", ARTICLE).active())
+    assert sum(e[1] == "review" for e in events(project)) == len(items)
 
 
-@pytest.mark.parametrize(
-    "point", ["write-half-done", "before-rename", "after-rename", "store-mid-transaction"]
-)
-def test_a_crash_at_any_point_leaves_files_and_database_valid(project, point):
-    run_l10n("translate", "--lang", "es", "--article", "sdg-financing", project=project)
-    crashed = run_l10n(
-        "translate",
-        "--lang",
-        "fr,es",
-        "--article",
-        ARTICLE,
-        project=project,
-        env={"L10N_CRASH_AT": point},
-        check=False,
-    )
-    assert crashed.returncode == -signal.SIGKILL
-    for path in (project / "locales").glob("*/*.po"):
-        msgfmt_check(path)
-    assert db_rows(project, "PRAGMA integrity_check") == [("ok",)]
-    run_l10n("translate", "--lang", "fr,es", project=project)  # and work goes on
-    for path in (project / "locales").glob("*/*.po"):
-        msgfmt_check(path)
-        assert all(e.msgstr for e in polib.pofile(str(path)) if not e.obsolete)
-    assert db_rows(project, "PRAGMA integrity_check") == [("ok",)]
-
-
-def test_schema_is_versioned_and_migrated(project):
-    from l10n.store import SCHEMA_VERSION, Store
-
-    path = project / ".l10n" / "old.db"
-    path.parent.mkdir(exist_ok=True)
-    with sqlite3.connect(path) as db:  # a store made by the first release (schema 1)
-        from l10n.store import MIGRATIONS
-
-        db.executescript(MIGRATIONS[0])
-        db.execute("PRAGMA user_version = 1")
-        db.execute(
-            "INSERT INTO drafts (language, article, msgctxt, msgid, text, engine, route, engine_version, glossary, created_at) VALUES ('fr','a','','x','y','apertium','r','v','g','t')"
-        )
-    with Store(path) as store:
-        assert store.version == SCHEMA_VERSION
-        assert list(store.latest_drafts().values())[0].text == "y"
-        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

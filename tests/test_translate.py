@@ -9,7 +9,8 @@ from pathlib import Path
 import polib
 
 from conftest import msgfmt_check, run_l10n
-from l10n import entries
+from l10n.model import State
+from support import state
 
 
 def translate_json(project: Path, *args: str, env=None) -> dict:
@@ -42,10 +43,12 @@ def test_translate_fills_review_ready_catalogs_then_does_nothing(project, tmp_pa
     assert len(po_files(project)) == 9
     for path in po_files(project):
         msgfmt_check(path)
-        po = polib.pofile(str(path))
-        active = [e for e in po if not e.obsolete]
-        assert active and all(entries.state(e) == "machine-draft" for e in active)
-        assert all(entries.machine_provenance(e).engine == "apertium" for e in active)
+    for language in ("fr", "es", "it"):
+        drafts = state.drafts(project, language)
+        with state.open_catalogs(project) as catalogs:
+            active = [e for _, e in catalogs.entries([language], sorted({p.stem for p in po_files(project)}))]
+        assert active and all(e.state is State.MACHINE_DRAFT for e in active)
+        assert {d.engine for d in drafts} == {"apertium"} and len(drafts) == len(active)
     before = {p: p.read_bytes() for p in po_files(project)}
 
     env = {"PATH": path_without_apertium(tmp_path)}
@@ -66,9 +69,8 @@ def test_editing_one_sentence_sends_exactly_that_sentence(project):
     for counts in result.values():
         assert counts["sent"] == 1 and counts["reused"] == 0
     po = polib.pofile(str(project / "locales" / "fr" / "middle-corridor.po"))
-    assert entries.state(next(e for e in po if e.msgid == "Three serious bottlenecks remain:")) == (
-        "machine-draft"
-    )
+    changed = state.entry(project, "fr", "middle-corridor", "Three serious bottlenecks remain:")
+    assert changed.state is State.MACHINE_DRAFT
     assert not any(e.msgid == old for e in po)  # a machine draft of removed text is not kept
 
 
@@ -90,7 +92,7 @@ def test_a_human_translation_survives_a_source_change_with_a_suggestion(project)
     entry = next(e for e in po if e.msgid == "Three major bottlenecks remain:")
     assert entry.msgstr == "Trois goulets d'étranglement subsistent :"
     assert entry.fuzzy and entry.previous_msgid == "Three bottlenecks remain:"
-    suggestion = entries.suggestion(entry)
+    suggestion = state.entry(project, "fr", "middle-corridor", "Three major bottlenecks remain:").suggestion
     assert suggestion and suggestion != entry.msgstr
     msgfmt_check(path)
     again = translate_json(project, "--lang", "fr")["fr"]

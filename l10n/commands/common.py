@@ -1,5 +1,5 @@
 """What every command shares: finding the project, parsing --lang and --article,
-printing JSON, opening the workspace."""
+printing JSON, opening the catalogs."""
 
 from __future__ import annotations
 
@@ -43,7 +43,14 @@ def emit_json(data) -> None:
 
 lang_opt = click.option("--lang", "langs", help="Target languages, e.g. fr,es,it (default: all configured).")
 article_opt = click.option("--article", "articles", help="Article slugs (default: all).")
-format_opt = click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+format_opt = click.option(
+    "--format",
+    "fmt",
+    type=FORMATS,
+    default="text",
+    show_default=True,
+    help="Output: text for people, json for tools.",
+)
 
 
 reviewer_opt = click.option(
@@ -51,11 +58,7 @@ reviewer_opt = click.option(
 )
 
 
-def open_workspace(project):
-    from l10n.workspace import Workspace
+def open_catalogs(project):
+    from l10n.repository import Catalogs
 
-    return Workspace(project)
-
-
-def sync_all(workspace, project, languages=None, articles=None, reviewer=None):
-    return workspace.sync(languages or project.config.target_languages, articles or project.slugs(), reviewer)
+    return Catalogs(project)

@@ -16,22 +16,28 @@ from l10n.commands.common import (
 @click.command()
 @lang_opt
 @article_opt
+@click.option("--strict", is_flag=True, help="Exit 1 when any error-level finding is reported (for CI).")
 @format_opt
 @click.pass_context
-def check(ctx, langs, articles, fmt) -> None:
+def check(ctx, langs, articles, strict, fmt) -> None:
     """Run the quality checks on every translated entry."""
     from l10n.glossary import project_glossary
     from l10n.quality_checks import check_catalogs
+    from l10n.repository import Catalogs
 
     project, languages, slugs = selection(ctx, langs, articles)
-    rows = check_catalogs(project, project_glossary(project), languages, slugs)
+    with Catalogs(project) as catalogs:
+        rows = check_catalogs(catalogs, project_glossary(project), languages, slugs)
     if fmt == "json":
-        emit_json(rows)
-        return
-    for row in rows:
-        for failure in row["failures"]:
-            click.echo(f"{row['ref']}: {failure['check']}: {failure['message']}")
-    click.echo(f"{len(rows)} entries with findings", err=True)
+        emit_json([row.as_dict() for row in rows])
+    else:
+        for row in rows:
+            for failure in row.failures:
+                click.echo(f"{row.ref}: {failure.severity}: {failure.check}: {failure.message}")
+    errors = sum(row.errors for row in rows)
+    click.echo(f"{len(rows)} entries with findings, {errors} error(s)", err=True)
+    if strict and errors:
+        raise SystemExit(1)
 
 
 @click.command()

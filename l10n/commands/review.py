@@ -9,11 +9,10 @@ from l10n.commands.common import (
     emit_json,
     format_opt,
     lang_opt,
+    open_catalogs,
     open_project,
-    open_workspace,
     reviewer_opt,
     selection,
-    sync_all,
 )
 from l10n.errors import L10nError
 
@@ -28,11 +27,18 @@ from l10n.errors import L10nError
 @click.pass_context
 def sync(ctx, langs, articles, reviewer, fmt) -> None:
     """Record edits made in PO editors (Poedit, Lokalize, Weblate) as review events."""
+    from l10n.repository import Identity
+
     project, languages, slugs = selection(ctx, langs, articles)
-    with open_workspace(project) as workspace:
-        events = sync_all(workspace, project, languages, slugs, reviewer)
+    with open_catalogs(project) as catalogs:
+        events = catalogs.sync(languages, slugs, Identity.parse(reviewer) if reviewer else None)
     if fmt == "json":
-        emit_json([{"entry": list(e.key), "action": e.action, "reviewer": e.reviewer} for e in events])
+        emit_json(
+            [
+                {"entry": list(e.key), "action": e.action, "reviewer": e.reviewer, "email": e.email}
+                for e in events
+            ]
+        )
         return
     for event in events:
         language, article, _, msgid = event.key
@@ -52,15 +58,14 @@ def queue(ctx, langs, articles, assignee, summary, fmt) -> None:
     from collections import Counter
 
     from l10n.glossary import project_glossary
-    from l10n.review import build_queue
+    from l10n.review import build_queue, reason_kind
 
     project, languages, slugs = selection(ctx, langs, articles)
-    with open_workspace(project) as workspace:
-        sync_all(workspace, project, languages, slugs)
-        items = build_queue(workspace, project_glossary(project), languages, slugs, assignee)
+    with open_catalogs(project) as catalogs:
+        items = build_queue(catalogs, project_glossary(project), languages, slugs, assignee)
     if summary:
         counts = Counter(
-            (i.language, r.split(":")[0]) for i in items for r in (i.reasons or ["no issue found"])
+            (i.language, reason_kind(r)) for i in items for r in (i.reasons or ["no issue found"])
         )
         per_language = Counter(i.language for i in items)
         if fmt == "json":
@@ -101,9 +106,9 @@ def approve(ctx, entries, reviewer) -> None:
 
     project = open_project(ctx)
     who = reviewer_identity(project, reviewer)
-    targets = [resolve(project, e) for e in entries]
-    with open_workspace(project) as workspace:
-        outcomes = run_approve(workspace, targets, who)
+    with open_catalogs(project) as catalogs:
+        targets = [resolve(catalogs, e) for e in entries]
+        outcomes = run_approve(catalogs, targets, who)
     for reference, outcome in zip(entries, outcomes, strict=True):
         click.echo(f"{reference}: {outcome}")
 
@@ -120,18 +125,12 @@ def edit(ctx, entry, text, reviewer) -> None:
 
     project = open_project(ctx)
     who = reviewer_identity(project, reviewer)
-    target = resolve(project, entry)
-    if text is None:
-        current = target.find(_read_po(project, target))
-        text = _edit_in_editor(target.msgid, current.msgstr)
-    with open_workspace(project) as workspace:
-        click.echo(f"{entry}: {run_edit(workspace, target, text, who)}")
-
-
-def _read_po(project, target):
-    from l10n import catalog
-
-    return catalog.read_catalog(project.po_path(target.language, target.article))
+    with open_catalogs(project) as catalogs:
+        target = resolve(catalogs, entry)
+        if text is None:
+            current = target.find(catalogs.read(target.language, target.article))
+            text = _edit_in_editor(target.msgid, current.text)
+        click.echo(f"{entry}: {run_edit(catalogs, target, text, who)}")
 
 
 def _edit_in_editor(source: str, current: str) -> str:
@@ -154,8 +153,8 @@ def reject(ctx, entry, note, reviewer) -> None:
 
     project = open_project(ctx)
     who = reviewer_identity(project, reviewer)
-    with open_workspace(project) as workspace:
-        click.echo(f"{entry}: {run_reject(workspace, resolve(project, entry), note, who)}")
+    with open_catalogs(project) as catalogs:
+        click.echo(f"{entry}: {run_reject(catalogs, resolve(catalogs, entry), note, who)}")
 
 
 @click.command()
@@ -170,8 +169,8 @@ def assign(ctx, entries, assignee, reviewer) -> None:
 
     project = open_project(ctx)
     who = reviewer_identity(project, reviewer)
-    with open_workspace(project) as workspace:
-        run_assign(workspace, [resolve(project, e) for e in entries], assignee, who)
+    with open_catalogs(project) as catalogs:
+        run_assign(catalogs, [resolve(catalogs, e) for e in entries], assignee, who)
     click.echo(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} assigned to {assignee}")
 
 
@@ -186,8 +185,8 @@ def claim(ctx, entries, reviewer) -> None:
 
     project = open_project(ctx)
     who = reviewer_identity(project, reviewer)
-    with open_workspace(project) as workspace:
-        run_assign(workspace, [resolve(project, e) for e in entries], who, who, action="claim")
+    with open_catalogs(project) as catalogs:
+        run_assign(catalogs, [resolve(catalogs, e) for e in entries], str(who), who, action="claim")
     click.echo(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} claimed by {who}")
 
 
@@ -199,6 +198,7 @@ def claim(ctx, entries, reviewer) -> None:
 @click.pass_context
 def review(ctx, langs, articles, assignee, reviewer) -> None:
     """Review entries one by one in the terminal: [a]pprove, [e]dit, [r]eject, [s]kip, [q]uit."""
+    import sys
     from collections import Counter
 
     from rich.console import Console
@@ -217,9 +217,11 @@ def review(ctx, langs, articles, assignee, reviewer) -> None:
     matcher = Matcher(glossary)
     console = Console(highlight=False)
     done: Counter[str] = Counter()
-    with open_workspace(project) as workspace:
-        sync_all(workspace, project, languages, slugs, None)
-        items = build_queue(workspace, glossary, languages, slugs, assignee)
+    if not sys.stdin.isatty():
+        raise L10nError("l10n review needs a terminal; use queue, approve, edit and reject from scripts")
+    with open_catalogs(project) as catalogs:
+        catalogs.sync(languages, slugs)
+        items = build_queue(catalogs, glossary, languages, slugs, assignee)
         if not items:
             console.print("Nothing awaits review.")
             return
@@ -243,7 +245,7 @@ def review(ctx, langs, articles, assignee, reviewer) -> None:
                 continue
             try:
                 if key == "a":
-                    approve(workspace, [target], who)
+                    approve(catalogs, [target], who)
                     done["approved"] += 1
                 elif key == "e":
                     text = (
@@ -251,10 +253,10 @@ def review(ctx, langs, articles, assignee, reviewer) -> None:
                         if _has_editor()
                         else click.prompt("new text", default=item.text)
                     )
-                    run_edit(workspace, target, text, who)
+                    run_edit(catalogs, target, text, who)
                     done["edited"] += 1
                 else:
-                    run_reject(workspace, target, click.prompt("note for the translator"), who)
+                    run_reject(catalogs, target, click.prompt("note for the translator"), who)
                     done["rejected"] += 1
             except L10nError as exc:
                 console.print(f"[red]{escape(str(exc))}[/red]")
@@ -269,10 +271,12 @@ def _has_editor() -> bool:
 
 
 def _key(console, allowed: str) -> str:
+    """One action, read as a whole line (so "q" typed with Enter, or piped, quits)."""
     while True:
-        key = click.getchar().lower()
-        if key in allowed:
-            console.print(key)
-            return key
-        if key in ("\x03", "\x04"):
-            raise KeyboardInterrupt
+        try:
+            line = input().strip().lower()
+        except EOFError:
+            return "q"
+        if line[:1] in allowed and line:
+            return line[0]
+        console.print(f"type one of {', '.join(allowed)} and Enter: ", end="", markup=False)

@@ -11,19 +11,20 @@ from l10n.commands.common import (
     emit_json,
     format_opt,
     lang_opt,
-    open_workspace,
+    open_catalogs,
     selection,
-    sync_all,
 )
 
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def init(directory: Path) -> None:
-    """Create a project: articles/en/, locales/, glossaries/ and l10n.toml."""
+@click.option("--lang", "langs", help="Target languages, e.g. fr,es,it (default: fr,es,it).")
+def init(directory: Path, langs: str | None) -> None:
+    """Create a project: articles/en/, locales/, glossaries/, l10n.toml, .gitignore, .gitattributes."""
+    from l10n.config import parse_languages
     from l10n.project import init_project
 
-    root = init_project(directory)
+    root = init_project(directory, parse_languages(langs) if langs else None)
     click.echo(f"initialised {root}")
 
 
@@ -87,17 +88,20 @@ def translate(ctx, langs, articles, engine, fmt) -> None:
 @lang_opt
 @article_opt
 @click.option("--reviewed-only", is_flag=True, help="Ship only reviewed entries; the rest stays in English.")
+@click.option(
+    "--allow-source",
+    is_flag=True,
+    help="Build a language that has no translation at all (ships the source text).",
+)
 @format_opt
 @click.pass_context
-def build(ctx, langs, articles, reviewed_only, fmt) -> None:
+def build(ctx, langs, articles, reviewed_only, allow_source, fmt) -> None:
     """Write translated articles to output/<lang>/ and compile .mo files."""
     from l10n.build import as_dicts
     from l10n.build import build as run_build
 
     project, languages, slugs = selection(ctx, langs, articles)
-    with open_workspace(project) as workspace:
-        sync_all(workspace, project, languages, slugs)
-    results = run_build(project, languages, slugs, reviewed_only=reviewed_only)
+    results = run_build(project, languages, slugs, reviewed_only=reviewed_only, allow_source=allow_source)
     if fmt == "json":
         emit_json(as_dicts(results))
         return
@@ -117,17 +121,18 @@ def build(ctx, langs, articles, reviewed_only, fmt) -> None:
 @click.pass_context
 def status(ctx, langs, articles, fmt) -> None:
     """Count entries per language, article and state."""
+    from l10n.model import WORKFLOW
     from l10n.status import summarize
 
     project, languages, slugs = selection(ctx, langs, articles)
-    with open_workspace(project) as workspace:
-        sync_all(workspace, project, languages, slugs)
-        rows = summarize(project, languages, slugs, workspace.store)
+    with open_catalogs(project) as catalogs:
+        rows = summarize(project, languages, slugs, catalogs.store)
     if fmt == "json":
-        emit_json(rows)
+        emit_json([row.as_dict() for row in rows])
         return
-    states = sorted({state for row in rows for state in row["states"]})
+    present = {state for row in rows for state in row.states}
+    states = [state.value for state in WORKFLOW if state.value in present]
     click.echo("\t".join(["language", "article", *states, "total"]))
     for row in rows:
-        counts = [str(row["states"].get(state, 0)) for state in states]
-        click.echo("\t".join([row["language"], row["article"], *counts, str(row["total"])]))
+        counts = [str(row.states.get(state, 0)) for state in states]
+        click.echo("\t".join([row.language, row.article, *counts, str(row.total)]))

@@ -21,9 +21,9 @@ from l10n.dashboard.charts import STATE_COLOURS, line_chart, stacked_bars
 from l10n.fileio import atomic_write
 from l10n.glossary import Glossary
 from l10n.project import Project
+from l10n.repository import Catalogs
 from l10n.review import build_queue
 from l10n.status import summarize
-from l10n.workspace import Workspace
 
 TREND_METRICS = {
     "post-edit chrF++": lambda lang: (lang.get("post_edit") or {}).get("chrF++"),
@@ -83,8 +83,7 @@ def build_dashboard(project: Project, glossary: Glossary, languages: list[str], 
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     out = project.inside("reports", "dashboard")
-    with Workspace(project) as workspace:
-        workspace.sync(languages, articles)
+    with Catalogs(project) as workspace:
         snapshots = [
             {
                 "id": row[0],
@@ -98,7 +97,7 @@ def build_dashboard(project: Project, glossary: Glossary, languages: list[str], 
         ]
         queue = build_queue(workspace, glossary, languages, articles)
     states = {}
-    for row in summarize(project, languages, articles):
+    for row in (r.as_dict() for r in summarize(project, languages, articles)):
         bucket = states.setdefault(row["language"], {})
         for state, count in row["states"].items():
             bucket[state] = bucket.get(state, 0) + count

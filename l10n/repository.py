@@ -1,0 +1,255 @@
+"""The project's catalogs: reading entries over languages × articles, and the one way to
+change a PO file.
+
+``Catalogs.edit(language, article, change)`` holds the file's lock, reads it, records what
+people changed in a PO editor since l10n last wrote it, applies ``change``, appends the
+history (before the PO file, so that a crash never leaves a mark in a PO file whose event
+is missing), and puts the new file in place only if nobody saved it meanwhile; if someone
+did, their file is read again and ``change`` applied to it. ``change`` is a function, not
+the body of a ``with`` block, because of that retry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+import polib
+
+from l10n import history, pofile
+from l10n.errors import L10nError
+from l10n.fileio import file_lock, replace_if_unchanged, signature
+from l10n.history import Draft, Event
+from l10n.model import Entry, Provenance, State, text_hash
+from l10n.pofile import Catalog
+from l10n.project import Project
+from l10n.store import Store, open_store
+
+T = TypeVar("T")
+ATTEMPTS = 8
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who did something: accountability, not authentication."""
+
+    name: str
+    email: str = ""
+
+    @classmethod
+    def parse(cls, text: str) -> Identity:
+        text = " ".join(text.split())
+        if text.endswith(">") and "<" in text:
+            name, _, email = text[:-1].rpartition("<")
+            return cls(name.strip() or email.strip(), email.strip())
+        return cls(text)
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>" if self.email else self.name
+
+    def same_person(self, other: Identity) -> bool:
+        if self.email and other.email:
+            return self.email.lower() == other.email.lower()
+        return self.name.casefold() == other.name.casefold()
+
+
+def event_identity(event: Event) -> Identity:
+    return Identity(event.reviewer, event.email)
+
+
+@dataclass
+class Edit:
+    """What a change function works on: the catalog, and the history it adds to."""
+
+    catalog: Catalog
+    identity: Identity
+    drafts: list[Draft] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    _ids: list[str] = field(default_factory=list)  # reused when the change is applied again
+
+    def event(
+        self,
+        entry: Entry,
+        action: str,
+        old: str | None = None,
+        new: str | None = None,
+        note: str | None = None,
+        who: Identity | None = None,
+    ) -> str:
+        who = who or self.identity
+        event_id = self._ids.pop(0) if self._ids else history.new_id()
+        self.events.append(
+            Event(entry.key, action, who.name, old, new, note, history.now(), who.email, event_id)
+        )
+        return event_id
+
+    def draft(self, entry: Entry, text: str, provenance: Provenance, unenforced=(), kind="draft") -> None:
+        self.drafts.append(
+            Draft(
+                entry.key, text, provenance.engine, provenance.route, provenance.version,
+                provenance.glossary, tuple(unenforced), kind, history.now(),
+                self._ids.pop(0) if self._ids else history.new_id(),
+            )
+        )  # fmt: skip
+
+
+@dataclass
+class Edited(Generic[T]):
+    result: T | None
+    written: bool = False  # the PO file was replaced
+    events: list[Event] = field(default_factory=list)
+    before: str | None = None  # signatures of the file as read and as left
+    after: str | None = None
+
+
+class Catalogs:
+    def __init__(self, project: Project, store: Store | None = None):
+        self.project = project
+        self.store = store or open_store(project)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Catalogs:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def read(self, language: str, article: str) -> Catalog | None:
+        path = self.project.po_path(language, article)
+        if not path.exists():
+            return None
+        return pofile.parse_catalog(pofile.read_po(path), language, article)
+
+    def entries(self, languages: list[str], articles: list[str]) -> Iterator[tuple[Catalog, Entry]]:
+        """Every active entry of the selected catalogs, with its catalog."""
+        for language in languages:
+            for article in articles:
+                catalog = self.read(language, article)
+                if catalog is None:
+                    continue
+                for entry in catalog.active():
+                    yield catalog, entry
+
+    def machine_draft(self, entry: Entry) -> Draft | None:
+        """The stored draft the entry's machine text came from (even after a person edited
+        it), else the latest draft of the entry."""
+        if entry.machine:
+            found = self.store.draft(entry.key, entry.machine)
+            if found is not None:
+                return found
+        return self.store.latest_drafts(entry.language).get(entry.key)
+
+    def who(self, mark_name: str, entry: Entry) -> Identity | None:
+        """Who made the entry's current review mark; None when the history does not say."""
+        mark = entry.current_mark(mark_name)
+        if mark is None:
+            return None
+        if mark.who:
+            return Identity.parse(mark.who)
+        event = self.store.event(mark.event)
+        return event_identity(event) if event is not None else None
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def edit(
+        self,
+        language: str,
+        article: str,
+        change: Callable[[Edit], T],
+        identity: Identity | None = None,
+        create: Callable[[], polib.POFile] | None = None,
+        sync_as: Identity | None = None,
+    ) -> Edited[T]:
+        path = self.project.po_path(language, article)
+        ids: list[str] = []
+        with file_lock(self.project.lock_path(path)):
+            for _ in range(ATTEMPTS):
+                before = signature(path)
+                if before is None and create is None:
+                    return Edited(None)
+                po = pofile.read_po(path) if before else create()  # type: ignore[misc]
+                old_text = path.read_text(encoding="utf-8") if before else None
+                catalog = pofile.parse_catalog(po, language, article)
+                edit = Edit(catalog, identity or Identity(UNKNOWN), _ids=list(ids))
+                record_outside_edits(edit, self.store, sync_as or _last_translator(po))
+                result = change(edit)
+                ids = [d.id for d in edit.drafts] + [e.id for e in edit.events]
+                catalog.render()
+                if old_text is not None and pofile.same_but_dates(po, old_text):
+                    self.store.record(language, article, edit.drafts, edit.events)
+                    return Edited(result, False, edit.events, before, before)
+                po.metadata["PO-Revision-Date"] = pofile.po_date()
+                self.store.record(language, article, edit.drafts, edit.events)
+                if replace_if_unchanged(path, pofile.serialize(po), before):
+                    after = signature(path)
+                    self._carry_cache(f"extract:{language}:{article}", before, after)
+                    return Edited(result, True, edit.events, before, after)
+        raise L10nError("kept changing while l10n tried to update it; try again", self.project.relative(path))
+
+    def _carry_cache(self, key: str, before: str | None, after: str | None) -> None:
+        """A write of l10n's own keeps the catalog's msgids, so what was cached about the
+        file as it was read still holds for the file as written."""
+        value = self.store.cached(key)
+        if value and before and after and value.endswith(f"|{before}"):
+            self.store.cache({key: value[: -len(before)] + after})
+
+    def sync(self, languages: list[str], articles: list[str], who: Identity | None = None) -> list[Event]:
+        """Record edits made outside l10n; files l10n wrote last are skipped unread."""
+        found: list[Event] = []
+        for language in languages:
+            for article in articles:
+                path = self.project.po_path(language, article)
+                key = f"synced:{language}:{article}"
+                if not path.exists() or self.store.cached(key) == signature(path):
+                    continue
+                done = self.edit(language, article, lambda edit: None, sync_as=who)
+                found += done.events
+                if done.after:
+                    self.store.cache({key: done.after})
+        return found
+
+
+def _last_translator(po: polib.POFile) -> Identity:
+    value = (po.metadata.get("Last-Translator") or "").strip()
+    if not value or value.startswith("FULL NAME"):
+        return Identity(UNKNOWN)
+    return Identity.parse(value)
+
+
+def record_outside_edits(edit: Edit, store: Store, who: Identity) -> None:
+    """Events for what a person changed in a PO editor since l10n last wrote the file, with
+    the marks that say l10n has seen it (so each change is recorded once)."""
+    for entry in edit.catalog.active():
+        if not entry.text:
+            continue
+        if entry.fuzzy:
+            if entry.current_mark("reviewed") or entry.current_mark("approved"):
+                edit.event(entry, "sync-unreview", entry.text, entry.text, who=who)
+                entry.unmark_review()
+            elif entry.is_machine_draft or entry.current_mark("rejected") or entry.current_mark("edited"):
+                continue
+            else:
+                old = _known_text(store, entry)
+                entry.mark_edited(edit.event(entry, "sync-edit", old, entry.text, who=who))
+        elif not (entry.current_mark("reviewed") or entry.current_mark("approved")):
+            old = _known_text(store, entry)
+            unchanged = entry.machine == text_hash(entry.text) or entry.current_mark("edited") is not None
+            action = "sync-review" if unchanged else "sync-edit"
+            entry.mark_reviewed(edit.event(entry, action, old, entry.text, who=who))
+
+
+def _known_text(store: Store, entry: Entry) -> str | None:
+    if entry.machine:
+        draft = store.draft(entry.key, entry.machine)
+        if draft is not None:
+            return draft.text
+    return None
+
+
+__all__ = ["Catalogs", "Edit", "Edited", "Identity", "State", "record_outside_edits"]
