@@ -31,6 +31,8 @@ HEADER_DATES = ("POT-Creation-Date", "PO-Revision-Date")
 
 _KEYWORD_LINE = re.compile(r'^(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(?:[^"\\]|\\.)*"\s*$')
 _STRING_LINE = re.compile(r'^\s*"(?:[^"\\]|\\.)*"\s*$')
+_HEADER_ENTRY = re.compile(r'^msgid ""\s*\n(?:"".*\n)*msgstr ', re.MULTILINE)
+_EMPTY_HEADER = 'msgid ""\nmsgstr ""\n\n'
 _MARK = re.compile(
     r"^l10n:(mt|reviewed|approved|rejected|edited|suggestion):([0-9a-f]{12})(?::([0-9a-z]+))?$"
 )
@@ -66,12 +68,19 @@ def read_po(path: Path) -> polib.POFile:
             continue
         if not (_KEYWORD_LINE.match(stripped) or _STRING_LINE.match(stripped)):
             raise L10nError(f"not a valid PO line: {stripped[:40]!r}", path, number)
+    text = text.replace("\r\n", "\n")
+    # polib reads the comments above the first entry as the file's header when there is no
+    # header entry, which would strip the first entry of its marks: give it an empty one.
+    headless = not _HEADER_ENTRY.search(text)
     try:
-        catalog = polib.pofile(text.replace("\r\n", "\n"), wrapwidth=WRAP)
+        catalog = polib.pofile(_EMPTY_HEADER + text if headless else text, wrapwidth=WRAP)
     except (OSError, ValueError) as exc:
         found = re.search(r"line (\d+)", str(exc))
-        line = int(found.group(1)) if found else None
+        line = int(found.group(1)) - 3 * headless if found else None
         raise L10nError(f"malformed PO file: {str(exc).split(' (line')[0]}", path, line) from None
+    if headless:
+        for entry in catalog:
+            entry.linenum -= 3
     seen: set[tuple[str | None, str]] = set()
     for entry in catalog:
         if entry.obsolete:
@@ -233,3 +242,88 @@ def render_entry(entry: Entry) -> None:
         kept.append(REJECTED_NOTE + entry.rejected.note)
     kept += [TERM_NOTE + term for term in entry.unenforced]
     entry.po.comment = "\n".join(kept)
+
+
+# -- merging a concurrent save ---------------------------------------------------------------
+
+
+def merge_saved(base: str, ours: str, theirs: str) -> str | None:
+    """``ours`` (made from ``base``) combined with ``theirs`` (someone's save of ``base``),
+    entry by entry: an entry they changed is theirs, an entry only we changed is ours.
+    None when both changed one entry, or the entries themselves differ: then the change
+    must be made again on their file."""
+    base_blocks, our_blocks, their_blocks = _blocks(base), _blocks(ours), _blocks(theirs)
+    if base_blocks is None or our_blocks is None or their_blocks is None:
+        return None
+    if set(their_blocks) != set(base_blocks):
+        return None
+    merged = []
+    for key, ours_block in our_blocks.items():
+        base_block = base_blocks.get(key)
+        their_block = their_blocks.get(key)
+        if their_block is None or base_block is None:
+            if key in their_blocks or key in base_blocks:
+                return None
+            merged.append(ours_block)  # an entry we added
+        elif their_block == base_block or key == _HEADER_KEY:
+            merged.append(ours_block)
+        elif _same_entry(ours_block, base_block):
+            merged.append(their_block)
+        else:
+            return None
+    for key, base_block in base_blocks.items():
+        if key not in our_blocks and their_blocks[key] != base_block:
+            return None  # we removed an entry they changed
+    return "\n\n".join(merged) + "\n"
+
+
+_HEADER_KEY = (False, "", "")
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _blocks(text: str) -> dict[tuple[bool, str, str], str] | None:
+    """Entries as text blocks by (obsolete, msgctxt, msgid) in their escaped form."""
+    blocks: dict[tuple[bool, str, str], str] = {}
+    for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").strip("\n")):
+        fields: dict[str, str] = {}
+        current = None
+        obsolete = False
+        for line in block.split("\n"):
+            if line.startswith("#~"):
+                obsolete, line = True, line[2:].lstrip()
+            elif line.startswith("#"):
+                continue
+            keyword = line.split(" ", 1)[0] if not line.startswith('"') else None
+            if keyword is not None:
+                current = keyword if keyword in ("msgctxt", "msgid") else None
+            if current is not None:
+                fields[current] = fields.get(current, "") + "".join(_QUOTED.findall(line))
+        if "msgid" not in fields:
+            return None
+        key = (obsolete, fields.get("msgctxt", ""), fields["msgid"])
+        if key in blocks:
+            return None
+        blocks[key] = block
+    return blocks
+
+
+def _same_entry(first: str, second: str) -> bool:
+    """Whether two blocks say the same (a re-wrap or reordered comments is no change)."""
+    try:
+        one, two = polib.pofile(first + "\n"), polib.pofile(second + "\n")
+    except (OSError, ValueError):
+        return False
+    entries = [(list(one) + [one.metadata_as_entry()])[0], (list(two) + [two.metadata_as_entry()])[0]]
+    return len({_entry_facts(e) for e in entries}) == 1
+
+
+def _entry_facts(entry: polib.POEntry) -> tuple:
+    comments = tuple(sorted(" ".join(line.split()) for line in (entry.tcomment or "").split("\n")))
+    return (
+        entry.msgid,
+        entry.msgctxt,
+        entry.msgstr,
+        tuple(sorted(entry.flags)),
+        comments,
+        entry.previous_msgid,
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Generic, TypeVar
 
 import polib
@@ -28,6 +29,7 @@ from l10n.store import Store, open_store
 
 T = TypeVar("T")
 ATTEMPTS = 8
+MERGE_ROUNDS = 50
 UNKNOWN = "unknown"
 
 
@@ -186,7 +188,7 @@ class Catalogs:
                     return Edited(result, False, edit.events, before, before)
                 po.metadata["PO-Revision-Date"] = pofile.po_date()
                 self.store.record(language, article, edit.drafts, edit.events)
-                if replace_if_unchanged(path, pofile.serialize(po), before):
+                if _put(path, old_text, pofile.serialize(po), before):
                     after = signature(path)
                     self._carry_cache(f"extract:{language}:{article}", before, after)
                     return Edited(result, True, edit.events, before, after)
@@ -213,6 +215,29 @@ class Catalogs:
                 if done.after:
                     self.store.cache({key: done.after})
         return found
+
+
+def _put(path: Path, base: str | None, ours: str, expected: str | None) -> bool:
+    """Replace the file with ``ours`` unless someone saved it since it was read as ``base``;
+    a save that touched other entries than ours is merged in at once (PO editors save
+    often, and redoing the whole change each time could lose the race for ever)."""
+    for _ in range(MERGE_ROUNDS):
+        if replace_if_unchanged(path, ours, expected):
+            return True
+        if base is None:
+            return False
+        expected = signature(path)
+        try:
+            theirs = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return False
+        if signature(path) != expected:
+            continue
+        merged = pofile.merge_saved(base, ours, theirs)
+        if merged is None:
+            return False
+        base, ours = theirs, merged
+    return False
 
 
 def _last_translator(po: polib.POFile) -> Identity:

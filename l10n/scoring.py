@@ -341,7 +341,9 @@ def glossary_adherence(project: Project, glossary: Glossary, language: str, arti
     }
 
 
-def score(project: Project, glossary: Glossary, languages: list[str], articles: list[str]) -> dict:
+def score(
+    project: Project, glossary: Glossary, languages: list[str], articles: list[str], snapshot: bool = True
+) -> dict:
     from l10n.status import summarize
 
     with Catalogs(project) as workspace:
@@ -387,10 +389,12 @@ def score(project: Project, glossary: Glossary, languages: list[str], articles: 
             "post_edit": effort,
             "quality_estimation": quality,
         }
-        report["snapshot"] = workspace.store.add_snapshot(
-            report["git_commit"],
-            glossary.version,
-            json.dumps(report["engines"]),
-            json.dumps(report, ensure_ascii=False),
-        )
+        report["snapshot"] = None
+        if snapshot:
+            report["snapshot"] = workspace.store.add_snapshot(
+                report["git_commit"],
+                glossary.version,
+                json.dumps(report["engines"]),
+                json.dumps(report, ensure_ascii=False),
+            )
     return report

@@ -109,7 +109,9 @@ def test_an_edited_machine_draft_counts_as_human_work():
     assert not entry.is_machine_draft and entry.is_human
     update(po, "The ministers met again.\n")
     carried = po.entries[0]
-    assert carried.text == "Les ministres se sont réunis." and carried.po.previous_msgid == "The ministers met."
+    assert (
+        carried.text == "Les ministres se sont réunis." and carried.po.previous_msgid == "The ministers met."
+    )
 
 
 def test_written_catalogs_pass_msgfmt_and_survive_a_reload(tmp_path: Path):

@@ -42,7 +42,14 @@ def item_for(project: Path, msgid: str) -> dict:
 
 def events(project: Path) -> list[tuple]:
     return [
-        (e.key[3], e.action, f"{e.reviewer} <{e.email}>" if e.email else e.reviewer, e.old_text, e.new_text, e.note)
+        (
+            e.key[3],
+            e.action,
+            f"{e.reviewer} <{e.email}>" if e.email else e.reviewer,
+            e.old_text,
+            e.new_text,
+            e.note,
+        )
         for e in state.events(project, "fr")
     ]
 
@@ -56,7 +63,9 @@ def test_every_state_transition(translated):
     project = translated
     assert entry(project, HEADING).state is State.MACHINE_DRAFT
     draft = entry(project, HEADING).text
-    stored = [(d.text, d.engine, d.route, d.glossary) for d in state.drafts(project, "fr") if d.key[3] == HEADING]
+    stored = [
+        (d.text, d.engine, d.route, d.glossary) for d in state.drafts(project, "fr") if d.key[3] == HEADING
+    ]
     assert stored == [(draft, "apertium", "eng-spa>es-fr", "")]
 
     heading = item_for(project, HEADING)
@@ -284,5 +293,3 @@ def test_concurrent_reviewers_on_one_file(translated):
     with state.open_catalogs(project) as catalogs:
         assert all(e.state is State.REVIEWED for e in catalogs.read("fr", ARTICLE).active())
     assert sum(e[1] == "review" for e in events(project)) == len(items)
-
-

@@ -43,20 +43,21 @@ def check(ctx, langs, articles, strict, fmt) -> None:
 @click.command()
 @lang_opt
 @article_opt
+@click.option("--no-snapshot", is_flag=True, help="Report only: append no snapshot to the history.")
 @format_opt
 @click.pass_context
-def score(ctx, langs, articles, fmt) -> None:
+def score(ctx, langs, articles, no_snapshot, fmt) -> None:
     """Score drafts and reviews (sacrebleu, with signatures) and append a snapshot."""
     from l10n.glossary import project_glossary
     from l10n.scoring import score as run_score
 
     project, languages, slugs = selection(ctx, langs, articles)
-    report = run_score(project, project_glossary(project), languages, slugs)
+    report = run_score(project, project_glossary(project), languages, slugs, snapshot=not no_snapshot)
     if fmt == "json":
         emit_json(report)
         return
     commit, version = report["git_commit"] or "-", report["glossary_version"] or "-"
-    click.echo(f"snapshot {report['snapshot']}  commit {commit}  glossary {version}")
+    click.echo(f"snapshot {report['snapshot'] or '-'}  commit {commit}  glossary {version}")
     for language, data in report["languages"].items():
         states = ", ".join(f"{k} {v}" for k, v in sorted(data.get("states", {}).items()))
         click.echo(f"\n{language}: {states}")
