@@ -13,39 +13,46 @@ import click
 from l10n import __version__
 from l10n.errors import L10nError
 
-# name → (module, attribute, one-line help shown by `l10n --help`)
+# name → (module in l10n/commands/, function). The one-line help `l10n --help` shows is the
+# first line of each function's docstring, read from the source so that listing the
+# commands imports none of them.
 COMMANDS = {
-    "init": ("workflow", "init", "Create a project: articles/en/, locales/, glossaries/ and l10n.toml."),
-    "extract": (
-        "workflow",
-        "extract",
-        "Write POT templates from the articles and merge them into every PO catalog.",
-    ),
-    "translate": (
-        "workflow",
-        "translate",
-        "Machine-translate untranslated entries; human translations are never touched.",
-    ),
-    "build": ("workflow", "build", "Write translated articles to output/<lang>/ and compile .mo files."),
-    "status": ("workflow", "status", "Count entries per language, article and state."),
-    "models": ("models", "models", "Argos Translate language packages (list, install)."),
-    "glossary": ("glossary", "glossary", "Glossaries: import, export, lint, check."),
-    "sync": ("review", "sync", "Record edits made in PO editors as review events."),
-    "queue": ("review", "queue", "Entries awaiting review, riskiest first."),
-    "review": ("review", "review", "Review entries one by one in the terminal."),
-    "approve": ("review", "approve", "Accept entries (a second person's approval marks them approved)."),
-    "edit": ("review", "edit", "Set an entry's translation (counts as reviewed)."),
-    "reject": ("review", "reject", "Send an entry back to translation with a note."),
-    "assign": ("review", "assign", "Assign entries to a reviewer."),
-    "claim": ("review", "claim", "Assign entries to yourself."),
-    "check": ("quality", "check", "Run the quality checks on every translated entry."),
-    "score": (
-        "quality",
-        "score",
-        "Score drafts and reviews (sacrebleu, with signatures); append a snapshot.",
-    ),
-    "dashboard": ("quality", "dashboard", "Write the QA dashboard to reports/dashboard/."),
+    "init": ("workflow", "init"),
+    "extract": ("workflow", "extract"),
+    "translate": ("workflow", "translate"),
+    "build": ("workflow", "build"),
+    "status": ("workflow", "status"),
+    "sync": ("review", "sync"),
+    "queue": ("review", "queue"),
+    "review": ("review", "review"),
+    "approve": ("review", "approve"),
+    "edit": ("review", "edit"),
+    "reject": ("review", "reject"),
+    "assign": ("review", "assign"),
+    "claim": ("review", "claim"),
+    "check": ("quality", "check"),
+    "score": ("quality", "score"),
+    "dashboard": ("quality", "dashboard"),
+    "glossary": ("glossary", "glossary"),
+    "models": ("models", "models"),
 }
+
+
+def summaries() -> dict[str, str]:
+    """Each command's first docstring line, from the command modules' source."""
+    import ast
+    from importlib.util import find_spec
+
+    docstrings: dict[tuple[str, str], str] = {}
+    for module in sorted({module for module, _ in COMMANDS.values()}):
+        spec = find_spec(f"l10n.commands.{module}")
+        if spec is None or spec.origin is None:
+            continue
+        tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef):
+                docstrings[(module, node.name)] = (ast.get_docstring(node) or "").split("\n")[0]
+    return {name: docstrings.get(target, "") for name, target in COMMANDS.items()}
 
 
 class L10nGroup(click.Group):
@@ -55,12 +62,12 @@ class L10nGroup(click.Group):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in COMMANDS:
             return None
-        module, attribute, _ = COMMANDS[name]
+        module, attribute = COMMANDS[name]
         return getattr(importlib.import_module(f"l10n.commands.{module}"), attribute)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with formatter.section("Commands"):
-            formatter.write_dl([(name, help_text) for name, (_, _, help_text) in COMMANDS.items()])
+            formatter.write_dl(list(summaries().items()))
 
     def invoke(self, ctx: click.Context):
         try:

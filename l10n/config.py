@@ -62,31 +62,41 @@ reviewer = ""
 """
 
 
+_DEFAULTS: dict[str, Any] = tomllib.loads(DEFAULT_TOML)  # the one place defaults are written
+
+
+def _default(*path: str) -> Any:
+    value: Any = _DEFAULTS
+    for part in path:
+        value = value[part]
+    return value
+
+
 @dataclass
 class ArgosSettings:
-    beam_size: int = 4
-    max_batch_size: int = 32
-    batch_type: str = "examples"
-    inter_threads: int = 2
-    intra_threads: int = 1
-    compute_type: str = "int8"
-    device: str = "cpu"
-    max_decoding_length: int = 256
+    beam_size: int = _default("argos", "beam_size")
+    max_batch_size: int = _default("argos", "max_batch_size")
+    batch_type: str = _default("argos", "batch_type")
+    inter_threads: int = _default("argos", "inter_threads")
+    intra_threads: int = _default("argos", "intra_threads")
+    compute_type: str = _default("argos", "compute_type")
+    device: str = _default("argos", "device")
+    max_decoding_length: int = _default("argos", "max_decoding_length")
 
 
 @dataclass
 class Config:
     path: Path | None = None
-    name: str = "l10n"
-    source_language: str = "en"
-    target_languages: list[str] = field(default_factory=lambda: ["fr", "es", "it"])
-    front_matter: list[str] = field(default_factory=lambda: ["title", "summary"])
-    default_engine: str = "auto"
-    fallback_engine: str = "apertium"
+    name: str = _default("name")
+    source_language: str = _default("source_language")
+    target_languages: list[str] = field(default_factory=lambda: list(_default("target_languages")))
+    front_matter: list[str] = field(default_factory=lambda: list(_default("extract", "front_matter")))
+    default_engine: str = _default("engines", "default")
+    fallback_engine: str = _default("engines", "fallback")
     language_engines: dict[str, str] = field(default_factory=dict)
-    apertium_routes: dict[str, str] = field(default_factory=dict)
+    apertium_routes: dict[str, str] = field(default_factory=lambda: dict(_default("apertium", "routes")))
     argos: ArgosSettings = field(default_factory=ArgosSettings)
-    reviewer: str = ""
+    reviewer: str = _default("review", "reviewer")
     article_priority: dict[str, int] = field(default_factory=dict)
 
     def engine_for(self, language: str) -> str:
@@ -159,8 +169,8 @@ def _build(data: dict[str, Any], text: str, path: Path) -> Config:
         return list(value)
 
     config = Config(path=path)
-    config.name = get_str(data, "name", "l10n").strip() or "l10n"
-    config.source_language = get_str(data, "source_language", "en")
+    config.name = get_str(data, "name", config.name).strip() or config.name
+    config.source_language = get_str(data, "source_language", config.source_language)
     validate_language(config.source_language, path, _key_line(text, "source_language"))
     config.target_languages = get_list(data, "target_languages", config.target_languages)
     for code in config.target_languages:
@@ -170,8 +180,8 @@ def _build(data: dict[str, Any], text: str, path: Path) -> Config:
     config.front_matter = get_list(extract, "front_matter", config.front_matter)
 
     engines = data.get("engines", {})
-    config.default_engine = get_str(engines, "default", "auto")
-    config.fallback_engine = get_str(engines, "fallback", "apertium")
+    config.default_engine = get_str(engines, "default", config.default_engine)
+    config.fallback_engine = get_str(engines, "fallback", config.fallback_engine)
     languages = engines.get("languages", {})
     for code, name in languages.items():
         validate_language(code, path, _key_line(text, code))
@@ -180,21 +190,19 @@ def _build(data: dict[str, Any], text: str, path: Path) -> Config:
         config.language_engines[code] = name
 
     routes = data.get("apertium", {}).get("routes", {})
+    config.apertium_routes = {}
     for code, route in routes.items():
         if not isinstance(route, str) or not route.strip():
             raise fail(code, f"apertium route for {code} must be a string like 'eng-spa|es-fr'")
         config.apertium_routes[code] = route
 
     argos = data.get("argos", {})
+    defaults = ArgosSettings()
     config.argos = ArgosSettings(
-        beam_size=get_int(argos, "beam_size", 4),
-        max_batch_size=get_int(argos, "max_batch_size", 32),
-        batch_type=get_str(argos, "batch_type", "examples"),
-        inter_threads=get_int(argos, "inter_threads", 2),
-        intra_threads=get_int(argos, "intra_threads", 1),
-        compute_type=get_str(argos, "compute_type", "int8"),
-        device=get_str(argos, "device", "cpu"),
-        max_decoding_length=get_int(argos, "max_decoding_length", 256),
+        **{
+            name: (get_int if isinstance(value, int) else get_str)(argos, name, value)
+            for name, value in vars(defaults).items()
+        }
     )
     if config.argos.device not in ("cpu", "cuda", "auto"):
         raise fail("device", "device must be 'cpu', 'cuda' or 'auto'")
@@ -202,7 +210,7 @@ def _build(data: dict[str, Any], text: str, path: Path) -> Config:
         raise fail("batch_type", "batch_type must be 'examples' or 'tokens'")
 
     review = data.get("review", {})
-    config.reviewer = get_str(review, "reviewer", "")
+    config.reviewer = get_str(review, "reviewer", config.reviewer)
     priority = review.get("priority", {})
     for slug, value in priority.items():
         if not isinstance(value, int):
