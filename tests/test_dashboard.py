@@ -1,6 +1,7 @@
 """Scores, snapshots and the dashboard, opened in a real headless Chromium."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -39,18 +40,46 @@ def reviewed_project(project: Path) -> Path:
     return project
 
 
+METRICS = ("BLEU", "chrF++", "TER", "chrF")
+
+
+def unsigned_scores(data, where="") -> list[str]:
+    """Every metric value in a JSON report that does not carry its sacrebleu signature."""
+    found = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in METRICS and not (
+                isinstance(value, dict) and "|nrefs:" in "|" + value.get("signature", "")
+            ):
+                found.append(f"{where}/{key}")
+            else:
+                found += unsigned_scores(value, f"{where}/{key}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += unsigned_scores(value, f"{where}/{index}")
+    return found
+
+
+def unsigned_lines(text: str) -> list[str]:
+    """Lines of ``l10n score`` that show a metric value without its signature."""
+    metric = re.compile(r"\b(BLEU|chrF2?\+*|TER)\b[^|]*?\d")
+    return [line for line in text.splitlines() if metric.search(line) and "|nrefs:" not in line]
+
+
 def test_score_reports_metrics_with_signatures_and_keeps_history(project):
     reviewed_project(project)
     first = json.loads(run_l10n("score", "--format", "json", project=project).stdout)
     fr = first["languages"]["fr"]
     assert fr["post_edit"]["entries"] == 6 and fr["post_edit"]["edited"] == 2
-    assert first["post_edit"]["signatures"]["TER"].startswith("nrefs:1|")
-    assert first["post_edit"]["reviewer"]["Alice"]["TER"] == 0.0
+    assert first["post_edit"]["reviewer"]["Alice"]["TER"]["score"] == 0.0
+    assert first["post_edit"]["reviewer"]["Alice"]["TER"]["signature"].startswith("nrefs:1|")
+    assert unsigned_scores(first) == []
     assert first["quality_estimation"]["fr"]["estimated"] > 50
     assert first["git_commit"] is None  # works outside a git repository
     text = run_l10n("score", project=project).stdout
     assert "post-edit effort: TER" in text and "signatures (post-edit effort):" in text
     assert "nrefs:1|case:lc|tok:tercom" in text  # TER signature
+    assert unsigned_lines(text) == []
     second = json.loads(run_l10n("score", "--format", "json", project=project).stdout)
     assert second["snapshot"] == first["snapshot"] + 2
     assert "BLEU" not in json.dumps(second["post_edit"]["entries"])  # no sentence BLEU
@@ -120,6 +149,50 @@ def test_dashboard_renders_escapes_and_matches_its_json(project, browser):
     )  # two snapshots × fr, es, it
     screenshot = page.screenshot(project / "reports" / "dashboard" / "screenshot.png")
     assert screenshot.stat().st_size > 10_000
+
+
+def test_trend_legends_wear_their_series_colours_and_time_runs_on_dates(project, browser):
+    reviewed_project(project)
+    run_l10n("score", project=project)
+    run_l10n("score", "--lang", "fr", project=project)
+    page_path = project / run_l10n("dashboard", project=project).stdout.strip()
+    page = browser.page()
+    page.open(page_path.as_uri())
+    assert page.errors == []
+    charts = page.evaluate(
+        """Array.from(document.querySelectorAll('#trends svg')).map(svg => ({
+            legend: Array.from(svg.querySelectorAll('text.legend')).map(
+                t => [t.textContent, getComputedStyle(t).fill]),
+            points: Array.from(svg.querySelectorAll('circle')).map(
+                c => [c.querySelector('title').textContent.split(':')[0], getComputedStyle(c).fill]),
+            times: Array.from(svg.querySelectorAll('text.time')).map(t => t.textContent),
+        }))"""
+    )
+    scores = json.loads((page_path.parent / "scores.json").read_text())
+    dates = {s["taken_at"][:10] for s in scores["snapshots"]}
+    plotted = [chart for chart in charts if chart["points"]]
+    assert plotted, "no trend has data"
+    for chart in plotted:
+        point_colours = dict(chart["points"])
+        legend = dict(chart["legend"])
+        assert set(point_colours) <= set(legend)
+        for series, colour in point_colours.items():
+            assert legend[series] == colour, (series, legend, point_colours)
+        assert len(set(legend.values())) == len(legend)  # one colour per series
+        assert chart["times"], "the time axis has no labels"
+        for label in chart["times"]:
+            assert label[:10] in dates, label
+
+
+def test_a_snapshot_carries_only_the_languages_scored(project):
+    reviewed_project(project)
+    report = json.loads(run_l10n("score", "--lang", "es", "--format", "json", project=project).stdout)
+    assert sorted(report["languages"]) == ["es"]
+    page_path = project / run_l10n("dashboard", project=project).stdout.strip()
+    scores = json.loads((page_path.parent / "scores.json").read_text())
+    assert [row["language"] for row in scores["snapshots"][0]["rows"]] == ["es"]
+    csv_lines = (page_path.parent / "scores.csv").read_text().splitlines()
+    assert [line.split(",")[3] for line in csv_lines[1:]] == ["es"]
 
 
 def test_the_console_check_catches_a_script_error(tmp_path, browser):
