@@ -102,6 +102,11 @@ def test_reference_scores_compare_engines_with_a_paired_test(project):
     assert reference["baseline"] == "apertium (eng-spa)" and reference["samples"] == 1000
     p_value = reference["systems"][1]["scores"]["chrF++"]["p_value"]
     assert 0 <= p_value <= 1
+    # How well the quality estimate ranks the engine's drafts of the reference sentences.
+    estimate = reference["quality_estimate"]
+    assert estimate["system"] == "apertium (eng-spa)" and estimate["sentences"] == 40
+    assert -1 <= estimate["spearman"] <= 1 and "round-trip chrF via apertium" in estimate["method"]
+    assert estimate["chrf_signature"].startswith("nrefs:1|")
 
 
 def test_dashboard_renders_escapes_and_matches_its_json(project, browser):
