@@ -15,6 +15,7 @@ import json
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -76,7 +77,7 @@ def build_dashboard(project: Project, glossary: Glossary, languages: list[str], 
     latest = latest_per_language(reports, languages)
     newest = reports[-1] if reports else None
     summary = [summary_row(report, language) for language, report in latest.items()]
-    data = {
+    data: dict[str, Any] = {
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "languages": languages,
         "states": states,

@@ -84,8 +84,8 @@ def line_chart(
         return top + plot_h * (1 - (v - low) / (high - low))
 
     for tick in (low, (low + high) / 2, high):
-        y = f"{y_at(tick):.1f}"
-        parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y}" y2="{y}" class="grid"/>')
+        grid_y = f"{y_at(tick):.1f}"
+        parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{grid_y}" y2="{grid_y}" class="grid"/>')
         parts.append(f'<text x="2" y="{y_at(tick) + 4:.1f}" class="axis">{tick:.1f}</text>')
     parts += _time_axis(times, x_at, height - bottom + 16, width)
     for index, (name, points) in enumerate(series.items()):

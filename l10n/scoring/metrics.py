@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.metrics.base import Metric
-from sacrebleu.significance import PairedTest
+from sacrebleu.significance import PairedTest, Result
 
 from l10n.scoring.report import Score, SystemScores
 
@@ -85,7 +85,8 @@ def compare_systems(
         signatures, columns = test()
         (column,) = [key for key in columns if key != "System"]
         signature = str(signatures[column])
-        for index, result in enumerate(columns[column]):
+        results = [r for r in columns[column] if isinstance(r, Result)]  # the rest are names
+        for index, result in zip(range(len(systems)), results, strict=True):
             scores[index][name] = Score(
                 column,
                 round(float(result.score), 2),

@@ -89,7 +89,8 @@ def estimate_drafts(
             summary[language] = QualityEstimates(0, skipped=str(exc))
             continue
         for (_, draft), result in zip(todo, estimates, strict=True):
-            workspace.store.set_quality(draft.id, result.quality, json.dumps(result.detail()))
+            if draft.id is not None:  # always set on drafts read from the store
+                workspace.store.set_quality(draft.id, result.quality, json.dumps(result.detail()))
         summary[language] = QualityEstimates(len(todo), estimate.method(engine, language, source_language))
     return summary
 
