@@ -22,7 +22,7 @@ from l10n.errors import L10nError
 from l10n.history import Draft, Event, Snapshot
 from l10n.model import Key, text_hash
 
-SCHEMA_VERSION = 4  # 1-3: the state store of l10n 0.1, replaced by the history
+SCHEMA_VERSION = 5  # 1-3: the state store of l10n 0.1, replaced by the history
 SCHEMA = """
 CREATE TABLE sources (path TEXT PRIMARY KEY, signature TEXT NOT NULL);
 CREATE TABLE drafts (
@@ -45,7 +45,9 @@ CREATE TABLE snapshots (
     id TEXT NOT NULL, source TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL,
     git_commit TEXT, glossary TEXT, engines TEXT, data TEXT NOT NULL
 );
-CREATE TABLE quality (draft TEXT PRIMARY KEY, quality REAL NOT NULL, detail TEXT NOT NULL);
+CREATE TABLE quality (
+    draft TEXT PRIMARY KEY, source TEXT NOT NULL, quality REAL NOT NULL, detail TEXT NOT NULL
+);
 CREATE TABLE cache (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 _DRAFT_COLUMNS = (
@@ -156,7 +158,7 @@ class Store:
         signature = file_signature(path)
         records = history.read(path, relative)
         parts = Path(relative).parts
-        drafts, events, snapshots = [], [], []
+        drafts, events, snapshots, qualities = [], [], [], []
         for seq, record in enumerate(records):
             kind = record.get("type")
             if kind == "snapshot":
@@ -169,7 +171,12 @@ class Store:
             if len(parts) != 3:
                 continue
             language, article = parts[1], Path(parts[2]).stem
-            if kind == "draft":
+            if kind == "quality":
+                detail = json.dumps(record.get("detail") or {}, ensure_ascii=False)
+                qualities.append(
+                    (str(record.get("draft", "")), relative, float(record.get("quality", 0)), detail)
+                )
+            elif kind == "draft":
                 d = history.draft_from(record, language, article)
                 unenforced = json.dumps(list(d.unenforced), ensure_ascii=False)
                 drafts.append(
@@ -187,6 +194,7 @@ class Store:
             db.executemany(f"INSERT INTO drafts VALUES ({','.join('?' * 16)})", drafts)
             db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 14)})", events)
             db.executemany(f"INSERT INTO snapshots VALUES ({','.join('?' * 8)})", snapshots)
+            db.executemany("INSERT OR REPLACE INTO quality VALUES (?, ?, ?, ?)", qualities)
             db.execute("INSERT OR REPLACE INTO sources VALUES (?, ?)", (relative, signature))
 
     # -- recording -------------------------------------------------------------------------
@@ -249,8 +257,29 @@ class Store:
         }
 
     def set_quality(self, draft_id: str, quality: float, detail: str) -> None:
-        with self._write() as db:
-            db.execute("INSERT OR REPLACE INTO quality VALUES (?, ?, ?)", (draft_id, quality, detail))
+        self.set_qualities([(draft_id, quality, detail)])
+
+    def set_qualities(self, estimates: list[tuple[str, float, str]], shared: bool = True) -> None:
+        """Record quality estimates of drafts in the history of each draft's catalog (so a
+        clone ranks its queue the same way), or only in the local index."""
+        if not shared:
+            with self._write() as db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO quality VALUES (?, '', ?, ?)",
+                    [(draft_id, quality, detail) for draft_id, quality, detail in estimates],
+                )
+            return
+        by_source: dict[str, list[dict]] = {}
+        for draft_id, quality, detail in estimates:
+            row = self.db.execute("SELECT source FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if row is None:
+                continue
+            record = {"v": history.VERSION, "type": "quality", "id": history.new_id(), "at": history.now()}
+            record.update({"draft": draft_id, "quality": quality, "detail": json.loads(detail or "{}")})
+            by_source.setdefault(row[0], []).append(record)
+        for source, records in by_source.items():
+            history.append(self.root / source, records)
+            self._ingest(self.root / source, source)
 
     # -- events ----------------------------------------------------------------------------
 
@@ -316,7 +345,7 @@ def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def _forget(db: sqlite3.Connection, source: str) -> None:
-    for table in ("drafts", "events", "snapshots"):
+    for table in ("drafts", "events", "snapshots", "quality"):
         db.execute(f"DELETE FROM {table} WHERE source = ?", (source,))
     db.execute("DELETE FROM sources WHERE path = ?", (source,))
 

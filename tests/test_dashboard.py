@@ -1,6 +1,7 @@
 """Scores, snapshots and the dashboard, opened in a real headless Chromium."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -39,18 +40,46 @@ def reviewed_project(project: Path) -> Path:
     return project
 
 
+METRICS = ("BLEU", "chrF++", "TER", "chrF")
+
+
+def unsigned_scores(data, where="") -> list[str]:
+    """Every metric value in a JSON report that does not carry its sacrebleu signature."""
+    found = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in METRICS and not (
+                isinstance(value, dict) and "|nrefs:" in "|" + value.get("signature", "")
+            ):
+                found.append(f"{where}/{key}")
+            else:
+                found += unsigned_scores(value, f"{where}/{key}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += unsigned_scores(value, f"{where}/{index}")
+    return found
+
+
+def unsigned_lines(text: str) -> list[str]:
+    """Lines of ``l10n score`` that show a metric value without its signature."""
+    metric = re.compile(r"\b(BLEU|chrF2?\+*|TER)\s*[:=]?\s*-?\d")
+    return [line for line in text.splitlines() if metric.search(line) and "|nrefs:" not in line]
+
+
 def test_score_reports_metrics_with_signatures_and_keeps_history(project):
     reviewed_project(project)
     first = json.loads(run_l10n("score", "--format", "json", project=project).stdout)
     fr = first["languages"]["fr"]
     assert fr["post_edit"]["entries"] == 6 and fr["post_edit"]["edited"] == 2
-    assert first["post_edit"]["signatures"]["TER"].startswith("nrefs:1|")
-    assert first["post_edit"]["reviewer"]["Alice"]["TER"] == 0.0
-    assert first["quality_estimation"]["fr"]["estimated"] > 50
+    assert first["post_edit"]["reviewer"]["Alice"]["TER"]["score"] == 0.0
+    assert first["post_edit"]["reviewer"]["Alice"]["TER"]["signature"].startswith("nrefs:1|")
+    assert unsigned_scores(first) == []
+    assert fr["quality_estimation"]["estimated"] > 50
     assert first["git_commit"] is None  # works outside a git repository
     text = run_l10n("score", project=project).stdout
-    assert "post-edit effort: TER" in text and "signatures (post-edit effort):" in text
+    assert "post-edit effort (6 reviewed, 2 edited):" in text
     assert "nrefs:1|case:lc|tok:tercom" in text  # TER signature
+    assert unsigned_lines(text) == []
     second = json.loads(run_l10n("score", "--format", "json", project=project).stdout)
     snapshots = (project / "history" / "snapshots.jsonl").read_text().splitlines()
     assert len(snapshots) == 3 and json.loads(snapshots[0])["id"] == first["snapshot"]
@@ -72,8 +101,14 @@ def test_reference_scores_compare_engines_with_a_paired_test(project):
     assert systems == ["apertium (eng-spa)", "apertium (eng-spa, no glossary)"]
     chrf = reference["systems"][0]["scores"]["chrF++"]
     assert chrf["signature"].startswith("nrefs:1|bs:1000|") and chrf["ci95"] > 0
-    p_value = reference["paired_test"]["systems"]["apertium (eng-spa, no glossary)"]["chrF++"]["p_value"]
+    assert reference["baseline"] == "apertium (eng-spa)" and reference["samples"] == 1000
+    p_value = reference["systems"][1]["scores"]["chrF++"]["p_value"]
     assert 0 <= p_value <= 1
+    # How well the quality estimate ranks the engine's drafts of the reference sentences.
+    estimate = reference["quality_estimate"]
+    assert estimate["system"] == "apertium (eng-spa)" and estimate["sentences"] == 40
+    assert -1 <= estimate["spearman"] <= 1 and "round-trip chrF via apertium" in estimate["method"]
+    assert estimate["chrf_signature"].startswith("nrefs:1|")
 
 
 def test_dashboard_renders_escapes_and_matches_its_json(project, browser):
@@ -122,6 +157,49 @@ def test_dashboard_renders_escapes_and_matches_its_json(project, browser):
     )  # two snapshots × fr, es, it
     screenshot = page.screenshot(project / "reports" / "dashboard" / "screenshot.png")
     assert screenshot.stat().st_size > 10_000
+
+
+def test_trends_wear_series_colours_on_a_date_axis_and_snapshots_hold_only_the_languages_scored(
+    project, browser
+):
+    reviewed_project(project)
+    es_only = json.loads(run_l10n("score", "--lang", "es", "--format", "json", project=project).stdout)
+    assert sorted(es_only["languages"]) == ["es"]
+    run_l10n("score", project=project)
+    page_path = project / run_l10n("dashboard", project=project).stdout.strip()
+    scores = json.loads((page_path.parent / "scores.json").read_text())
+    assert [[row["language"] for row in s["rows"]] for s in scores["snapshots"]] == [
+        ["es"],
+        ["fr", "es", "it"],
+    ]
+    csv_lines = (page_path.parent / "scores.csv").read_text().splitlines()
+    assert [line.split(",")[3] for line in csv_lines[1:]] == ["es", "fr", "es", "it"]
+
+    page = browser.page()
+    page.open(page_path.as_uri())
+    assert page.errors == []
+    charts = page.evaluate(
+        """Array.from(document.querySelectorAll('#trends svg')).map(svg => ({
+            legend: Array.from(svg.querySelectorAll('text.legend')).map(
+                t => [t.textContent, getComputedStyle(t).fill]),
+            points: Array.from(svg.querySelectorAll('circle')).map(
+                c => [c.querySelector('title').textContent.split(':')[0], getComputedStyle(c).fill]),
+            times: Array.from(svg.querySelectorAll('text.time')).map(t => t.textContent),
+        }))"""
+    )
+    dates = {s["taken_at"][:10] for s in scores["snapshots"]}
+    plotted = [chart for chart in charts if chart["points"]]
+    assert plotted, "no trend has data"
+    for chart in plotted:
+        point_colours = dict(chart["points"])
+        legend = dict(chart["legend"])
+        assert set(point_colours) <= set(legend)
+        for series, colour in point_colours.items():
+            assert legend[series] == colour, (series, legend, point_colours)
+        assert len(set(legend.values())) == len(legend)  # one colour per series
+        assert chart["times"], "the time axis has no labels"
+        for label in chart["times"]:
+            assert re.fullmatch(r"\d{4}-\d\d-\d\d( \d\d:\d\d)?", label) and label[:10] in dates, label
 
 
 def test_the_console_check_catches_a_script_error(tmp_path, browser):

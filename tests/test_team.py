@@ -201,7 +201,10 @@ def test_two_clones_review_different_entries_and_merge_without_conflict(project,
     score = json.loads(run_l10n("score", "--lang", "fr", "--format", "json", project=c).stdout)
     effort = score["post_edit"]["reviewer"]
     assert set(effort) == {"Alice <alice@example.org>", "Bob <bob@example.org>"}
-    assert effort["Alice <alice@example.org>"]["TER"] > 0 and effort["Bob <bob@example.org>"]["TER"] == 0
+    assert (
+        effort["Alice <alice@example.org>"]["TER"]["score"] > 0
+        and effort["Bob <bob@example.org>"]["TER"]["score"] == 0
+    )
     status = json.loads(run_l10n("status", "--lang", "fr", "--format", "json", project=c).stdout)
     assert sum(row["states"].get("reviewed", 0) for row in status) == 2
     assert first not in queue_ids(c) and second not in queue_ids(c)

@@ -49,55 +49,16 @@ def check(ctx, langs, articles, strict, fmt) -> None:
 def score(ctx, langs, articles, no_snapshot, fmt) -> None:
     """Score drafts and reviews (sacrebleu, with signatures) and append a snapshot."""
     from l10n.glossary import project_glossary
-    from l10n.scoring import score as run_score
+    from l10n.scoring.run import score as run_score
+    from l10n.scoring.text import report_lines
 
     project, languages, slugs = selection(ctx, langs, articles)
     report = run_score(project, project_glossary(project), languages, slugs, snapshot=not no_snapshot)
     if fmt == "json":
-        emit_json(report)
+        emit_json(report.as_dict())
         return
-    commit, version = report["git_commit"] or "-", report["glossary_version"] or "-"
-    click.echo(f"snapshot {report['snapshot'] or '-'}  commit {commit}  glossary {version}")
-    for language, data in report["languages"].items():
-        states = ", ".join(f"{k} {v}" for k, v in sorted(data.get("states", {}).items()))
-        click.echo(f"\n{language}: {states}")
-        effort = data.get("post_edit")
-        if effort:
-            click.echo(
-                f"  post-edit effort: TER {effort['TER']}  chrF++ {effort['chrF++']}"
-                f"  ({effort['entries']} reviewed, {effort['edited']} edited)"
-            )
-        if data.get("quality_mean") is not None:
-            click.echo(f"  quality estimate (mean): {data['quality_mean']}")
-        glossary = data.get("glossary") or {}
-        if glossary.get("percent") is not None:
-            share, count = glossary["percent"], glossary["entries_with_terms"]
-            click.echo(f"  glossary adherence: {share} % of {count} entries with terms")
-        reference = data.get("reference")
-        if reference:
-            click.echo(f"  against {reference['reference_set']} ({reference['sentences']} sentences):")
-            for system in reference["systems"]:
-                parts = [f"{m} {s['score']} ±{s.get('ci95', 0)}" for m, s in system["scores"].items()]
-                click.echo(f"    {system['system']}: " + "  ".join(parts))
-            for name, metrics in reference.get("paired_test", {}).get("systems", {}).items():
-                click.echo(
-                    f"    p-values vs baseline, {name}: "
-                    + "  ".join(f"{m} {v['p_value']}" for m, v in metrics.items())
-                )
-    spearman = report["post_edit"].get("quality_vs_effort_spearman")
-    if spearman is not None:
-        click.echo(f"\nquality estimate vs post-edit TER (Spearman): {spearman}")
-    click.echo("\nsignatures (post-edit effort):")
-    for metric, signature in report["post_edit"]["signatures"].items():
-        click.echo(f"  {metric}: {signature}")
-    reference_signatures = {}
-    for data in report["languages"].values():
-        for system in (data.get("reference") or {}).get("systems", []):
-            reference_signatures.update({m: s["signature"] for m, s in system["scores"].items()})
-    if reference_signatures:
-        click.echo("signatures (reference sets):")
-        for metric, signature in reference_signatures.items():
-            click.echo(f"  {metric}: {signature}")
+    for line in report_lines(report):
+        click.echo(line)
 
 
 @click.command()
