@@ -87,7 +87,8 @@ def test_auto_uses_argos_where_a_package_is_installed(project, installed):
 
 def engine_with_package(argos_package):
     from l10n.config import ArgosSettings, Config
-    from l10n.engines.argos import ArgosEngine, install_file
+    from l10n.engines.argos import ArgosEngine
+    from l10n.engines.argos_packages import install_file
 
     install_file(argos_package)
     return ArgosEngine(Config(argos=ArgosSettings(max_decoding_length=24, max_batch_size=4)))
@@ -124,7 +125,7 @@ def test_decoding_keeps_underscores(argos_package):
     tokens = model.sp.encode("snake_case_name", out_type=str)
     assert "_" in "".join(tokens)
     assert _decode(model, _Unit(0, tokens, [], []), tokens, None) == "snake_case_name"
-    tokenizer_path = Path(model.info.path) / "sentencepiece.model"
+    tokenizer_path = model.path / "sentencepiece.model"
     assert SentencePieceTokenizer(tokenizer_path).decode(tokens).strip() == "snake case name"
 
 
@@ -248,3 +249,29 @@ def test_tags_always_come_back_properly_nested(argos_package, sentences):
     engine = engine_with_package(argos_package)
     for source, output in zip(sentences, engine.translate_batch(sentences, "en", "fr"), strict=True):
         validate_placeholders(source, output)
+
+
+def test_engines_with_other_settings_do_not_share_a_model(argos_package):
+    from l10n.config import ArgosSettings, Config
+    from l10n.engines.argos import ArgosEngine
+
+    engine_with_package(argos_package)
+    int8 = ArgosEngine(Config(argos=ArgosSettings(compute_type="int8", inter_threads=1)))
+    float32 = ArgosEngine(Config(argos=ArgosSettings(compute_type="float32", inter_threads=1)))
+    two_threads = ArgosEngine(Config(argos=ArgosSettings(compute_type="int8", inter_threads=2)))
+    assert int8.loaded("en", "fr").translator.compute_type.startswith("int8")
+    assert float32.loaded("en", "fr").translator.compute_type == "float32"
+    assert int8.loaded("en", "fr").translator.num_translators == 1
+    assert two_threads.loaded("en", "fr").translator.num_translators == 2
+    same = ArgosEngine(Config(argos=ArgosSettings(compute_type="int8", inter_threads=1)))
+    assert same.loaded("en", "fr") is int8.loaded("en", "fr")  # equal settings still share one
+
+
+def test_listing_packages_loads_no_machine_learning_library(installed):
+    probe = (
+        "import sys; from l10n.engines.argos_packages import installed_packages; "
+        "assert installed_packages()[0].usable; "
+        "print(sorted(m for m in ('argostranslate', 'ctranslate2', 'sentencepiece', 'torch') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
