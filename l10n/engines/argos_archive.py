@@ -89,8 +89,6 @@ def _check_members(archive: Path, members: list[zipfile.ZipInfo]) -> tuple[str, 
 
 
 def _check_size(archive: Path, members: list[zipfile.ZipInfo], total: int) -> None:
-    if total > MAX_UNPACKED_BYTES:
-        raise EngineError(f"refused: unpacks to {_gib(total)}, more than {_gib(MAX_UNPACKED_BYTES)}", archive)
     packed = sum(m.compress_size for m in members)
     if total > RATIO_FLOOR_BYTES and total > MAX_RATIO * max(packed, 1):
         raise EngineError(
@@ -98,6 +96,8 @@ def _check_size(archive: Path, members: list[zipfile.ZipInfo], total: int) -> No
             f"(compression ratio over {MAX_RATIO}:1: an archive bomb, not a model)",
             archive,
         )
+    if total > MAX_UNPACKED_BYTES:
+        raise EngineError(f"refused: unpacks to {_gib(total)}, more than {_gib(MAX_UNPACKED_BYTES)}", archive)
 
 
 def unpack(checked: CheckedArchive, destination: Path) -> Path:
