@@ -30,6 +30,10 @@ front_matter = ["title", "summary"]
 # "auto": Argos when an en→<lang> package is installed, otherwise `fallback`.
 default = "auto"
 fallback = "apertium"
+# A batch that takes longer than timeout_base + timeout_per_segment × its size (seconds)
+# is stopped with an error naming the engine and route (a hung engine never hangs l10n).
+timeout_base = 60
+timeout_per_segment = 2
 
 [engines.languages]
 # Per-language override, e.g.  de = "argos"
@@ -80,6 +84,8 @@ class Config:
     front_matter: list[str] = field(default_factory=lambda: ["title", "summary"])
     default_engine: str = "auto"
     fallback_engine: str = "apertium"
+    engine_timeout_base: float = 60.0  # seconds per batch, plus the next line per segment
+    engine_timeout_per_segment: float = 2.0
     language_engines: dict[str, str] = field(default_factory=dict)
     apertium_routes: dict[str, str] = field(default_factory=dict)
     argos: ArgosSettings = field(default_factory=ArgosSettings)
@@ -168,6 +174,11 @@ def _build(data: dict[str, Any], text: str, path: Path) -> Config:
     engines = data.get("engines", {})
     config.default_engine = get_str(engines, "default", "auto")
     config.fallback_engine = get_str(engines, "fallback", "apertium")
+    for key in ("timeout_base", "timeout_per_segment"):
+        value = engines.get(key, getattr(config, f"engine_{key}"))
+        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+            raise fail(key, f"{key} must be a positive number of seconds")
+        setattr(config, f"engine_{key}", float(value))
     languages = engines.get("languages", {})
     for code, name in languages.items():
         validate_language(code, path, _key_line(text, code))
