@@ -1,7 +1,6 @@
 """The Apertium engine, for real: batches map back one to one and placeholders survive."""
 
 import os
-import subprocess
 from pathlib import Path
 
 import polib
@@ -97,15 +96,17 @@ def short_timeouts(project: Path) -> None:
 
 def test_a_hung_apertium_is_stopped_with_one_line_naming_engine_and_route(project, tmp_path):
     short_timeouts(project)
-    env = fake_apertium(tmp_path / "bin", "cat > /dev/null\nsleep 300\n")  # sleep: a child of the script
+    script = 'cat > /dev/null\nsleep 300 &\necho $! >> "$(dirname "$0")/children"\nwait\n'
+    env = fake_apertium(tmp_path / "bin", script)  # sleep: a child of the script, in its group
     result = run_l10n(
         "translate", "--lang", "fr", "--article", "sdg-financing", project=project, env=env, check=False
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith("error: apertium (eng-spa>es-fr) gave no answer within 2 s; stopped")
-    lingering = subprocess.run(["pgrep", "-f", "sleep 300"], capture_output=True, text=True)
-    assert lingering.stdout == ""  # the script's own children were killed with it
+    for child in (tmp_path / "bin" / "children").read_text().split():
+        with pytest.raises(ProcessLookupError):  # the script's own children went with it
+            os.kill(int(child), 0)
     assert not list((project / "locales" / "fr").glob("*.po")) or all(
         not e.msgstr for path in (project / "locales" / "fr").glob("*.po") for e in polib.pofile(str(path))
     )
