@@ -139,3 +139,17 @@ def test_a_timeout_setting_must_be_a_positive_number(project):
     result = run_l10n("status", project=project, check=False)
     line = config.read_text().splitlines().index('timeout_base = "soon"') + 1
     assert result.stderr == f"error: {config}:{line}: timeout_base must be a positive number of seconds\n"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "the<1/><2/>.is Monday",  # came back as "Thext1xxt2x.is Lundi"
+        "G7 <1/> <2/>.ofreport",  # came back as "G7 <1/> Xt2x.ofreport"
+        "<1/><2/>.Astana's Read",
+        "Read<1/><2/> the report.",
+    ],
+)
+def test_atoms_next_to_words_survive_the_french_route(engine, source):
+    output = engine.translate_batch([source], "en", "fr")[0]
+    assert sorted(placeholder_signature(output)) == sorted(placeholder_signature(source)), output

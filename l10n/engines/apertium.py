@@ -43,7 +43,9 @@ INSTALL_HINT = (
 )
 
 _SPAN_OPEN = re.compile(r'<span id="l10n-(\d+)">')
-_ATOM = re.compile(r"XT(\d+)X")
+# Apertium re-cases an unknown word it reads as sentence-initial or glued to one
+# ("theXT1XXT2X.is" comes back as "Thext1xxt2x.is" on es-fr): atoms match in any case.
+_ATOM = re.compile(r"XT(\d+)X", re.IGNORECASE)
 _HTML_TOKEN = re.compile(r"<[^>]*>|[^<]+")
 
 
