@@ -4,19 +4,29 @@ Longest term first where terms overlap ("UN Charter" before "UN"); acronyms matc
 their case ("UN", not "un"), other words in any case; a hyphen and a space are the same
 ("Trans Caspian" = "Trans-Caspian"); the last word may take a plural ("supply chains") and
 a possessive ("the G7's"); a term never matches inside another word ("UN" in "UNESCO").
+
+Cost does not grow with the size of the glossary: every term is indexed by the first run of
+word characters of its first word (lower-cased, a final "y" dropped so that "economies"
+finds "economy"). A sentence looks up its own words (and their forms without a plural
+ending) in that index, and only the few terms found there go into the regular expression,
+compiled once per distinct set of candidates. A term outside the index could not match:
+the result is exactly that of one alternation over the whole glossary, longest first.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 
 from l10n.glossary.model import Concept, Glossary, Term
 
 SEPARATOR = r"(?:\s*[-‐‑–]\s*|\s+)"
 POSSESSIVE = r"(?:['’]s|(?<=s)['’])"
 _WORD_SPLIT = re.compile(r"\s*[-‐‑–]\s*|\s+")
+_WORD_RUN = re.compile(r"\w+")
+_PLURAL_ENDINGS = ("ies", "es", "s")
 
 
 def is_acronym(word: str) -> bool:
@@ -49,20 +59,42 @@ class Matcher:
                     not term.number and any(folded == t + s for t in texts for s in ("s", "es"))
                 )
                 self._terms.append((concept, term, plural))
-
-    @cached_property
-    def _regex(self) -> re.Pattern | None:
-        if not self._terms:
-            return None
+        # Longest term first, as the regular expression tries them; rank = place in that order.
         order = sorted(range(len(self._terms)), key=lambda i: -len(self._terms[i][1].text))
-        alternatives = [f"(?P<t{i}>{_pattern(self._terms[i][1].text, i)})" for i in order]
+        self._rank = {index: rank for rank, index in enumerate(order)}
+        self._index: dict[str, list[int]] = defaultdict(list)
+        self._unindexed: list[int] = []  # terms whose first word has no word character
+        for index, (_, term, _) in enumerate(self._terms):
+            key = _key(term.text)
+            (self._index[key] if key else self._unindexed).append(index)
+        self._compile = lru_cache(maxsize=4096)(self._regex)
+        self._forbidden: dict[str, dict[str, list[tuple[int, int, Concept, Term]]]] = {}
+
+    def candidates(self, text: str) -> tuple[int, ...]:
+        """Terms that could match in ``text``, in the order the expression tries them."""
+        found = set(self._unindexed)
+        for run in {w.lower() for w in _WORD_RUN.findall(text)}:
+            for key in _keys_of(run):
+                found.update(self._index.get(key, ()))
+        return tuple(sorted(found, key=self._rank.__getitem__))
+
+    def _regex(self, indices: tuple[int, ...]) -> re.Pattern:
+        alternatives = [f"(?P<t{i}>{_pattern(self._terms[i][1].text, i)})" for i in indices]
         return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
     def find(self, text: str) -> list[Match]:
-        if self._regex is None:
+        return self._find(text, self.candidates(text))
+
+    def find_unindexed(self, text: str) -> list[Match]:
+        """``find`` with one alternation over the whole glossary, as before the index (the
+        reference that tests and bench/glossary_scale.py compare ``find`` with)."""
+        return self._find(text, tuple(sorted(range(len(self._terms)), key=self._rank.__getitem__)))
+
+    def _find(self, text: str, indices: tuple[int, ...]) -> list[Match]:
+        if not indices:
             return []
         found = []
-        for hit in self._regex.finditer(text):
+        for hit in self._compile(indices).finditer(text):
             index = int(hit.lastgroup[1:])
             concept, term, plural = self._terms[index]
             found.append(
@@ -77,6 +109,45 @@ class Matcher:
                 )
             )
         return found
+
+    def forbidden_candidates(self, text: str, language: str) -> list[tuple[Concept, Term]]:
+        """Forbidden terms of ``language`` that could appear in ``text`` (their first word
+        does), in glossary order; the caller checks each one properly."""
+        index = self._forbidden.get(language)
+        if index is None:
+            index = self._forbidden[language] = defaultdict(list)
+            for concept_number, concept in enumerate(self.glossary.concepts):
+                for term_number, term in enumerate(concept.forbidden(language)):
+                    entry = (concept_number, term_number, concept, term)
+                    index[_key(term.text, plural=False) or ""].append(entry)
+        found = list(index.get("", ()))
+        for run in {w.lower() for w in _WORD_RUN.findall(text)}:
+            found += index.get(run, ())
+        return [(concept, term) for *_, concept, term in sorted(found, key=lambda e: e[:2])]
+
+
+def _key(term: str, plural: bool = True) -> str:
+    """A term's index key: the first run of word characters of its first word, lower-cased;
+    for a one-word term that may take a plural, without a final "y" (economy/economies)."""
+    words = [w for w in _WORD_SPLIT.split(term.strip()) if w]
+    run = _WORD_RUN.search(words[0]) if words else None
+    if run is None:
+        return ""
+    key = run.group(0).lower()
+    single = len(words) == 1 and run.end() == len(words[0])
+    if plural and single and len(words[0]) > 2 and key.endswith("y") and key[-2:-1] not in "aeiou":
+        key = key[:-1]  # as _last_word: "economy" may come as "economies"
+    return key
+
+
+def _keys_of(run: str) -> tuple[str, ...]:
+    """The keys a word of the text may stand for: itself, without a plural ending, and
+    without a final "y" ("economy" → "econom", like the key of the term "economy")."""
+    keys = [run]
+    keys += [run[: -len(ending)] for ending in _PLURAL_ENDINGS if run.endswith(ending)]
+    if run.endswith("y"):
+        keys.append(run[:-1])
+    return tuple(keys)
 
 
 def _pattern(term: str, index: int) -> str:
