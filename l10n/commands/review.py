@@ -199,6 +199,7 @@ def claim(ctx, entries, reviewer) -> None:
 @click.pass_context
 def review(ctx, langs, articles, assignee, reviewer) -> None:
     """Review entries one by one in the terminal: [a]pprove, [e]dit, [r]eject, [s]kip, [q]uit."""
+    import sys
     from collections import Counter
 
     from rich.console import Console
@@ -211,6 +212,11 @@ def review(ctx, langs, articles, assignee, reviewer) -> None:
     from l10n.review import edit as run_edit
     from l10n.review import reject as run_reject
 
+    if not sys.stdin.isatty():  # keys are read one by one from a terminal
+        raise L10nError(
+            "review is interactive and needs a terminal "
+            "(without one: l10n queue, then l10n approve / edit / reject)"
+        )
     project, languages, slugs = selection(ctx, langs, articles)
     who = reviewer_identity(project, reviewer)
     glossary = project_glossary(project)
