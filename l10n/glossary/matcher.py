@@ -8,9 +8,10 @@ a possessive ("the G7's"); a term never matches inside another word ("UN" in "UN
 Cost does not grow with the size of the glossary: every term is indexed by the first run of
 word characters of its first word (lower-cased, a final "y" dropped so that "economies"
 finds "economy"). A sentence looks up its own words (and their forms without a plural
-ending) in that index, and only the few terms found there go into the regular expression,
-compiled once per distinct set of candidates. A term outside the index could not match:
-the result is exactly that of one alternation over the whole glossary, longest first.
+ending) in that index, and only the few terms found there are tried, each with its own
+expression (compiled once). A term outside the index could not match, and the candidates
+are resolved as an alternation would resolve them: the result is exactly that of one
+alternation over the whole glossary, longest first (a property test checks it).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from l10n.glossary.model import Concept, Glossary, Term
 
@@ -67,7 +67,7 @@ class Matcher:
         for index, (_, term, _) in enumerate(self._terms):
             key = _key(term.text)
             (self._index[key] if key else self._unindexed).append(index)
-        self._compile = lru_cache(maxsize=4096)(self._regex)
+        self._compiled: dict[int, re.Pattern] = {}
         self._forbidden: dict[str, dict[str, list[tuple[int, int, Concept, Term]]]] = {}
 
     def candidates(self, text: str) -> tuple[int, ...]:
@@ -78,9 +78,14 @@ class Matcher:
                 found.update(self._index.get(key, ()))
         return tuple(sorted(found, key=self._rank.__getitem__))
 
-    def _regex(self, indices: tuple[int, ...]) -> re.Pattern:
-        alternatives = [f"(?P<t{i}>{_pattern(self._terms[i][1].text, i)})" for i in indices]
-        return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    def _pattern(self, index: int) -> re.Pattern:
+        """One term's expression, compiled on first use: compiling an alternation per
+        sentence cost more than matching once candidate sets got large."""
+        compiled = self._compiled.get(index)
+        if compiled is None:
+            body = _pattern(self._terms[index][1].text, index)
+            compiled = self._compiled[index] = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+        return compiled
 
     def find(self, text: str) -> list[Match]:
         return self._find(text, self.candidates(text))
@@ -88,27 +93,44 @@ class Matcher:
     def find_unindexed(self, text: str) -> list[Match]:
         """``find`` with one alternation over the whole glossary, as before the index (the
         reference that tests and bench/glossary_scale.py compare ``find`` with)."""
-        return self._find(text, tuple(sorted(range(len(self._terms)), key=self._rank.__getitem__)))
-
-    def _find(self, text: str, indices: tuple[int, ...]) -> list[Match]:
+        indices = tuple(sorted(range(len(self._terms)), key=self._rank.__getitem__))
         if not indices:
             return []
-        found = []
-        for hit in self._compile(indices).finditer(text):
-            index = int(hit.lastgroup[1:])
-            concept, term, plural = self._terms[index]
-            found.append(
-                Match(
-                    start=hit.start(),
-                    end=hit.end(),
-                    text=hit.group(0),
-                    concept=concept,
-                    term=term,
-                    plural=plural or hit.group(f"p{index}") is not None,
-                    possessive=hit.group(f"s{index}") is not None,
-                )
-            )
+        alternatives = [f"(?P<t{i}>{_pattern(self._terms[i][1].text, i)})" for i in indices]
+        regex = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+        return [self._match(int(hit.lastgroup[1:]), hit) for hit in regex.finditer(text)]
+
+    def _find(self, text: str, indices: tuple[int, ...]) -> list[Match]:
+        """What one alternation of ``indices`` (in that order) finds, scanning left to right:
+        at each position the first term in order that matches there wins, and the scan
+        goes on after it. Each term's own expression is tried at every position it matches."""
+        best: dict[int, tuple[int, int, re.Match]] = {}  # start → (rank, term, match) of the first
+        for index in indices:
+            rank, pattern, position = self._rank[index], self._pattern(index), 0
+            while (hit := pattern.search(text, position)) is not None:
+                if hit.start() not in best or best[hit.start()][0] > rank:
+                    best[hit.start()] = (rank, index, hit)
+                position = hit.start() + 1
+        found, end = [], 0
+        for start in sorted(best):
+            if start < end:
+                continue
+            _, index, hit = best[start]
+            found.append(self._match(index, hit))
+            end = hit.end()
         return found
+
+    def _match(self, index: int, hit: re.Match) -> Match:
+        concept, term, plural = self._terms[index]
+        return Match(
+            start=hit.start(),
+            end=hit.end(),
+            text=hit.group(0),
+            concept=concept,
+            term=term,
+            plural=plural or hit.group(f"p{index}") is not None,
+            possessive=hit.group(f"s{index}") is not None,
+        )
 
     def forbidden_candidates(self, text: str, language: str) -> list[tuple[Concept, Term]]:
         """Forbidden terms of ``language`` that could appear in ``text`` (their first word
