@@ -40,8 +40,8 @@ def assert_clean(result, allowed=(0, 1)) -> None:
         assert result.stderr.count("\n") == 1, result.stderr
 
 
-def new_project() -> Path:
-    root = Path(tempfile.mkdtemp(prefix="fuzz-")) / "project"
+def new_project(folder: str) -> Path:
+    root = Path(folder) / "project"
     assert run("init", str(root)).exit_code == 0
     return root
 
@@ -103,7 +103,11 @@ def tbx_bytes(draw) -> bytes:
 
 
 def fuzz_glossary(data: bytes, suffix: str) -> None:
-    project = new_project()
+    with tempfile.TemporaryDirectory(prefix="fuzz-") as folder:
+        check_glossary(new_project(folder), data, suffix)
+
+
+def check_glossary(project: Path, data: bytes, suffix: str) -> None:
     source = project.parent / f"input{suffix}"
     source.write_bytes(data)
     existing = project / "glossaries" / "input.tbx"
