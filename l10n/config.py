@@ -32,6 +32,10 @@ front_matter = ["title", "summary"]
 # "auto": Argos when an en→<lang> package is installed, otherwise `fallback`.
 default = "auto"
 fallback = "apertium"
+# A batch that takes longer than timeout_base + timeout_per_segment × its size (seconds)
+# is stopped with an error naming the engine and route (a hung engine never hangs l10n).
+timeout_base = 60
+timeout_per_segment = 2
 
 [engines.languages]
 # Per-language override, e.g.  de = "argos"
@@ -93,6 +97,8 @@ class Config:
     front_matter: list[str] = field(default_factory=lambda: list(_default("extract", "front_matter")))
     default_engine: str = _default("engines", "default")
     fallback_engine: str = _default("engines", "fallback")
+    engine_timeout_base: float = float(_default("engines", "timeout_base"))  # seconds per batch
+    engine_timeout_per_segment: float = float(_default("engines", "timeout_per_segment"))
     language_engines: dict[str, str] = field(default_factory=dict)
     apertium_routes: dict[str, str] = field(default_factory=lambda: dict(_default("apertium", "routes")))
     argos: ArgosSettings = field(default_factory=ArgosSettings)
@@ -182,6 +188,11 @@ def _build(data: dict[str, Any], text: str, path: Path) -> Config:
     engines = data.get("engines", {})
     config.default_engine = get_str(engines, "default", config.default_engine)
     config.fallback_engine = get_str(engines, "fallback", config.fallback_engine)
+    for key in ("timeout_base", "timeout_per_segment"):
+        value = engines.get(key, getattr(config, f"engine_{key}"))
+        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+            raise fail(key, f"{key} must be a positive number of seconds")
+        setattr(config, f"engine_{key}", float(value))
     languages = engines.get("languages", {})
     for code, name in languages.items():
         validate_language(code, path, _key_line(text, code))

@@ -177,15 +177,29 @@ def _fsync_dir(folder: Path) -> None:
 
 @contextlib.contextmanager
 def file_lock(lock_path: Path, timeout: float = 60.0) -> Iterator[None]:
-    """Hold an exclusive inter-process lock on ``lock_path`` (created if needed)."""
+    """Hold an exclusive inter-process lock on ``lock_path`` (created if needed). A path
+    that cannot be a lock (a directory, under a file, unwritable) is one clear error at
+    once, not a traceback or a wait that ends in "still locked"."""
     from filelock import FileLock, Timeout
 
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = Path(lock_path)
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise L10nError(f"cannot create the lock folder: {exc.strerror or exc}", lock_path.parent) from None
+    if lock_path.is_dir():
+        raise L10nError("the lock path is a directory; remove it", lock_path)
+    try:  # filelock retries some errors until its timeout: find out first whether it can work
+        os.close(os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644))
+    except OSError as exc:
+        raise L10nError(f"cannot create the lock file: {exc.strerror or exc}", lock_path) from None
     lock = FileLock(str(lock_path), timeout=timeout)
     try:
         lock.acquire()
     except Timeout:
         raise L10nError(f"still locked by another l10n process after {timeout:.0f} s", lock_path) from None
+    except OSError as exc:
+        raise L10nError(f"cannot lock: {exc.strerror or exc}", lock_path) from None
     try:
         yield
     finally:

@@ -1,7 +1,12 @@
 """The Apertium engine, for real: batches map back one to one and placeholders survive."""
 
+import os
+from pathlib import Path
+
+import polib
 import pytest
 
+from conftest import run_l10n
 from l10n.config import Config
 from l10n.documents.segment import placeholder_signature
 from l10n.engines import EngineError, choose_engine
@@ -72,3 +77,79 @@ def test_sentence_initial_capital_follows_the_source(engine):
     assert match_initial_case("<1>Central</1> Asia", "<1>l'Asie</1> centrale") == "<1>L'Asie</1> centrale"
     assert match_initial_case("the ministers", "les ministres") == "les ministres"
     assert engine.translate_batch(["Central Asia and the G7 met."], "en", "fr")[0].startswith("L'Asie")
+
+
+def fake_apertium(folder: Path, script: str) -> dict[str, str]:
+    """An ``apertium`` executable first on PATH (a real process that misbehaves)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    program = folder / "apertium"
+    program.write_text("#!/bin/sh\n" + script)
+    program.chmod(0o755)
+    return {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
+
+
+def short_timeouts(project: Path) -> None:
+    config = project / "l10n.toml"
+    text = config.read_text().replace("timeout_base = 60", "timeout_base = 2")
+    config.write_text(text.replace("timeout_per_segment = 2", "timeout_per_segment = 0.01"))
+
+
+def test_a_hung_apertium_is_stopped_with_one_line_naming_engine_and_route(project, tmp_path):
+    short_timeouts(project)
+    script = 'cat > /dev/null\nsleep 300 &\necho $! >> "$(dirname "$0")/children"\nwait\n'
+    env = fake_apertium(tmp_path / "bin", script)  # sleep: a child of the script, in its group
+    result = run_l10n(
+        "translate", "--lang", "fr", "--article", "sdg-financing", project=project, env=env, check=False
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("error: apertium (eng-spa>es-fr) gave no answer within 2 s; stopped")
+    for child in (tmp_path / "bin" / "children").read_text().split():
+        assert not running(int(child))  # the script's own children went with it
+    assert not list((project / "locales" / "fr").glob("*.po")) or all(
+        not e.msgstr for path in (project / "locales" / "fr").glob("*.po") for e in polib.pofile(str(path))
+    )
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan's zombie lingers until init reaps it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+def test_an_apertium_that_dies_is_one_line_with_its_message(project, tmp_path):
+    env = fake_apertium(
+        tmp_path / "bin", 'cat > /dev/null\necho "lt-proc: cannot open es-fr.bin" >&2\nexit 3\n'
+    )
+    result = run_l10n(
+        "translate", "--lang", "fr", "--article", "sdg-financing", project=project, env=env, check=False
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr == (
+        "error: apertium (eng-spa>es-fr) failed in mode eng-spa: lt-proc: cannot open es-fr.bin (exit status 3)\n"
+    )
+
+
+def test_a_timeout_setting_must_be_a_positive_number(project):
+    config = project / "l10n.toml"
+    config.write_text(config.read_text().replace("timeout_base = 60", 'timeout_base = "soon"'))
+    result = run_l10n("status", project=project, check=False)
+    line = config.read_text().splitlines().index('timeout_base = "soon"') + 1
+    assert result.stderr == f"error: {config}:{line}: timeout_base must be a positive number of seconds\n"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "the<1/><2/>.is Monday",  # came back as "Thext1xxt2x.is Lundi"
+        "G7 <1/> <2/>.ofreport",  # came back as "G7 <1/> Xt2x.ofreport"
+        "<1/><2/>.Astana's Read",
+        "Read<1/><2/> the report.",
+    ],
+)
+def test_atoms_next_to_words_survive_the_french_route(engine, source):
+    output = engine.translate_batch([source], "en", "fr")[0]
+    assert sorted(placeholder_signature(output)) == sorted(placeholder_signature(source)), output

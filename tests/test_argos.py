@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import shutil
 import stat
 import subprocess
 import sys
@@ -19,6 +21,7 @@ from hypothesis import strategies as st
 from conftest import SAMPLES, msgfmt_check, run_l10n
 from l10n.documents.segment import validate_placeholders
 from support import state
+from support.archives import zip_bomb
 from support.argosmodel import build_package
 
 PAIR_NAME = "translate-en_fr-1_0"
@@ -87,7 +90,8 @@ def test_auto_uses_argos_where_a_package_is_installed(project, installed):
 
 def engine_with_package(argos_package):
     from l10n.config import ArgosSettings, Config
-    from l10n.engines.argos import ArgosEngine, install_file
+    from l10n.engines.argos import ArgosEngine
+    from l10n.engines.argos_packages import install_file
 
     install_file(argos_package)
     return ArgosEngine(Config(argos=ArgosSettings(max_decoding_length=24, max_batch_size=4)))
@@ -124,7 +128,7 @@ def test_decoding_keeps_underscores(argos_package):
     tokens = model.sp.encode("snake_case_name", out_type=str)
     assert "_" in "".join(tokens)
     assert _decode(model, _Unit(0, tokens, [], []), tokens, None) == "snake_case_name"
-    tokenizer_path = Path(model.info.path) / "sentencepiece.model"
+    tokenizer_path = model.path / "sentencepiece.model"
     assert SentencePieceTokenizer(tokenizer_path).decode(tokens).strip() == "snake case name"
 
 
@@ -248,3 +252,135 @@ def test_tags_always_come_back_properly_nested(argos_package, sentences):
     engine = engine_with_package(argos_package)
     for source, output in zip(sentences, engine.translate_batch(sentences, "en", "fr"), strict=True):
         validate_placeholders(source, output)
+
+
+def test_engines_with_other_settings_do_not_share_a_model(argos_package):
+    from l10n.config import ArgosSettings, Config
+    from l10n.engines.argos import ArgosEngine
+
+    engine_with_package(argos_package)
+    int8 = ArgosEngine(Config(argos=ArgosSettings(compute_type="int8", inter_threads=1)))
+    float32 = ArgosEngine(Config(argos=ArgosSettings(compute_type="float32", inter_threads=1)))
+    two_threads = ArgosEngine(Config(argos=ArgosSettings(compute_type="int8", inter_threads=2)))
+    assert int8.loaded("en", "fr").translator.compute_type.startswith("int8")
+    assert float32.loaded("en", "fr").translator.compute_type == "float32"
+    assert int8.loaded("en", "fr").translator.num_translators == 1
+    assert two_threads.loaded("en", "fr").translator.num_translators == 2
+    same = ArgosEngine(Config(argos=ArgosSettings(compute_type="int8", inter_threads=1)))
+    assert same.loaded("en", "fr") is int8.loaded("en", "fr")  # equal settings still share one
+
+
+def test_listing_packages_loads_no_machine_learning_library(installed):
+    probe = (
+        "import sys; from l10n.engines.argos_packages import installed_packages; "
+        "assert installed_packages()[0].usable; "
+        "print(sorted(m for m in ('argostranslate', 'ctranslate2', 'sentencepiece', 'torch') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def refused(archive: Path, env=None) -> str:
+    """Install ``archive`` through the CLI; it must fail with one line and install nothing."""
+    result = run_l10n("models", "install", str(archive), check=False, env=env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: "), result.stderr
+    assert not packages_dir().exists() or not [p for p in packages_dir().iterdir() if p.name != PAIR_NAME]
+    return result.stderr
+
+
+def test_a_zip_bomb_is_refused_before_anything_is_written(tmp_path):
+    members = _valid_members()
+    members.pop("translate-en_de-1_0/model/model.bin")
+    archive = zip_bomb(tmp_path / "bomb.argosmodel", members, "translate-en_de-1_0/model/model.bin", 5 * 1024)
+    assert archive.stat().st_size < 6 * 1024**2
+    with zipfile.ZipFile(archive) as zipped:
+        assert sum(m.file_size for m in zipped.infolist()) > 5 * 1024**3  # a real 5 GiB bomb
+    assert "compression ratio over 100:1" in refused(archive)
+
+
+def test_too_many_members_are_refused(tmp_path):
+    members = _valid_members() | {f"translate-en_de-1_0/extra/{n}.txt": b"" for n in range(10_001)}
+    assert "10005 members" in refused(_zip(tmp_path / "many.argosmodel", members))
+
+
+@pytest.mark.parametrize(
+    "metadata, expected",
+    [
+        ([], "must hold a JSON object, found a list"),
+        ({"from_code": 5, "to_code": "de"}, "from_code must be a language code"),
+        ({"from_code": "en", "to_code": ["de"]}, "to_code must be a language code"),
+        ({"from_code": "en", "to_code": "de", "package_version": [1, 0]}, "package_version must be a string"),
+        ({"from_code": "en", "to_code": "de", "target_prefix": {}}, "target_prefix must be a string"),
+        ({"from_code": "en", "to_code": "de", "links": "http://x"}, "links must be a list"),
+        ({"from_code": "en", "to_code": "de", "type": ["translate"]}, "type must be a string"),
+        ({"from_code": "en", "to_code": "de", "type": "sbd"}, "not a translation package"),
+    ],
+)
+def test_metadata_of_the_wrong_type_is_one_line_naming_the_file(tmp_path, metadata, expected):
+    members = _valid_members() | {"translate-en_de-1_0/metadata.json": json.dumps(metadata).encode()}
+    message = refused(_zip(tmp_path / "typed.argosmodel", members))
+    assert "translate-en_de-1_0/metadata.json: " in message and expected in message, message
+
+
+def _damaged(argos_package: Path, tmp_path: Path, member: str, data: bytes) -> Path:
+    damaged = tmp_path / argos_package.name
+    with zipfile.ZipFile(argos_package) as source, zipfile.ZipFile(damaged, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, data if info.filename == f"{PAIR_NAME}/{member}" else source.read(info))
+    return damaged
+
+
+@pytest.mark.parametrize("member", ["sentencepiece.model", "model/model.bin"])
+def test_a_package_that_cannot_translate_is_refused_at_install(argos_package, tmp_path, member):
+    damaged = _damaged(argos_package, tmp_path, member, b"\x00corrupt" * 64)
+    message = refused(damaged)
+    assert str(damaged) in message and "cannot" in message
+    assert run_l10n("models", "list").stdout.startswith("no Argos packages installed")
+
+
+def test_a_broken_package_installed_by_hand_fails_translate_in_one_line(project, argos_package, tmp_path):
+    with zipfile.ZipFile(argos_package) as zipped:
+        zipped.extractall(tmp_path / "unpacked")
+    (tmp_path / "unpacked" / PAIR_NAME / "sentencepiece.model").write_bytes(b"\x00corrupt" * 64)
+    packages_dir().mkdir(parents=True)
+    shutil.move(tmp_path / "unpacked" / PAIR_NAME, packages_dir() / PAIR_NAME)
+    result = run_l10n("translate", "--lang", "fr", "--article", "sdg-financing", project=project, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"error: {packages_dir() / PAIR_NAME}: cannot load the Argos package")
+
+
+def test_a_full_disk_during_install_keeps_the_old_package(installed):
+    """RLIMIT_FSIZE makes a write fail as a full disk does (EFBIG instead of ENOSPC)."""
+    model = packages_dir() / PAIR_NAME / "model" / "model.bin"
+    before = model.read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "l10n", "models", "install", str(installed)],
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000)),
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "File too large (nothing was installed)" in result.stderr
+    assert model.read_bytes() == before
+    assert [p.name for p in packages_dir().iterdir()] == [PAIR_NAME]  # no staging folder left
+
+
+def test_an_unusable_package_folder_is_one_line(argos_package, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    result = run_l10n(
+        "models", "install", str(argos_package), check=False, env={"ARGOS_PACKAGES_DIR": str(blocker)}
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (
+        result.stderr.startswith(f"error: {blocker}: cannot install here:") and result.stderr.count("\n") == 1
+    )
+
+
+def test_listing_a_package_with_mistyped_metadata_names_the_problem(installed):
+    metadata = packages_dir() / PAIR_NAME / "metadata.json"
+    metadata.write_text(json.dumps({"from_code": "en", "to_code": "fr", "package_version": 1.0}))
+    listed = json.loads(run_l10n("models", "list", "--format", "json").stdout)
+    assert listed[0]["usable"] is False and "package_version must be a string" in listed[0]["problem"]

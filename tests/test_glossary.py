@@ -5,6 +5,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, run_l10n
 from l10n.config import Config
@@ -297,3 +299,110 @@ def test_a_broken_glossary_stops_translate_with_one_line(project):
     result = run_l10n("translate", "--lang", "fr", project=project, check=False)
     assert result.returncode == 1
     assert result.stderr == "error: glossaries/bad.csv:2: expected 2 fields, found 3\n"
+
+
+# -- matching at scale -----------------------------------------------------------------------
+
+WORDS = [
+    "UN",
+    "SDG",
+    "economy",
+    "day",
+    "tax",
+    "supply",
+    "chain",
+    "Trans",
+    "Caspian",
+    "G7",
+    "U.S.",
+    "état",
+    "road",
+]
+
+
+@st.composite
+def term_and_text(draw):
+    def term():
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))
+        return draw(st.sampled_from([" ", "-", " - "])).join(words)
+
+    terms = list(dict.fromkeys(term() for _ in range(draw(st.integers(1, 12)))))
+    pieces = []
+    for _ in range(draw(st.integers(1, 12))):
+        word = draw(st.sampled_from([*WORDS, "economies", "days", "taxes", "SDGs", "un", "UNESCO", "the"]))
+        word = draw(st.sampled_from([word, word.lower(), word.upper(), word + "'s", word + "s'"]))
+        pieces.append(word + draw(st.sampled_from([" ", "-", ", ", ".", ""])))
+    return terms, "".join(pieces)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=term_and_text())
+def test_the_index_finds_exactly_what_one_alternation_over_the_glossary_finds(tmp_path, case):
+    terms, text = case
+    rows = "".join(f'"{t}",x{n}\n' for n, t in enumerate(terms))
+    glossary = load_glossary_text(tmp_path, "en,fr\n" + rows)
+    matcher = Matcher(glossary)
+    assert matcher.find(text) == matcher.find_unindexed(text)
+
+
+def load_glossary_text(tmp_path: Path, text: str):
+    folder = tmp_path / "scale"
+    folder.mkdir(exist_ok=True)
+    (folder / "g.csv").write_text(text, encoding="utf-8")
+    return load_glossary(folder, tmp_path, Collector(collect=True))
+
+
+def test_forbidden_renderings_are_found_through_the_index_too(tmp_path):
+    glossary = glossary_from(tmp_path)
+    matcher = Matcher(glossary)
+    issues = check_translation(
+        glossary, matcher, "x", "Les SDG et Romain Vassilenko, le couloir-moyen.", "fr"
+    )
+    assert [i.found for i in issues] == ["SDG", "Romain Vassilenko", "couloir moyen"]
+
+
+# -- importing over a glossary, conflicting files, CSV errors --------------------------------
+
+
+def test_importing_over_an_existing_glossary_is_refused_unless_replace_or_merge(project, tmp_path):
+    existing = project / "glossaries" / "diplomatic.tbx"
+    existing.write_bytes((REPO / "glossaries" / "diplomatic.tbx").read_bytes())
+    before = existing.read_bytes()
+    source = tmp_path / "diplomatic.csv"
+    source.write_text("en,fr\nZanzibar Accord,accord de Zanzibar\nSDGs,ODD\n")
+    result = run_l10n("glossary", "import", str(source), project=project, check=False)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert result.stderr == (
+        "error: glossaries/diplomatic.tbx: already holds 65 concepts; importing diplomatic.csv "
+        "would replace them with 2 (use --merge to add to them, or --replace)\n"
+    )
+    assert existing.read_bytes() == before
+    merged = run_l10n("glossary", "import", "--merge", str(source), project=project)
+    assert merged.stdout.strip() == "66 concepts → glossaries/diplomatic.tbx (1 added, 1 updated)"
+    concepts = load_glossary(project / "glossaries", project).concepts
+    sdg = next(c for c in concepts if "SDGs" in [t.text for t in c.english()])
+    assert [t.text for t in sdg.approved("fr")] == ["ODD"] and sdg.approved("de")  # updated, not lost
+    replaced = run_l10n("glossary", "import", "--replace", str(source), project=project)
+    assert replaced.stdout.strip() == "2 concepts → glossaries/diplomatic.tbx"
+    both = run_l10n("glossary", "import", "--replace", "--merge", str(source), project=project, check=False)
+    assert both.returncode == 2 and "Traceback" not in both.stderr
+
+
+def test_translate_refuses_conflicting_glossary_files_naming_both(project):
+    (project / "glossaries" / "a.csv").write_text("en,fr\nUN Charter,Charte des Nations unies\n")
+    (project / "glossaries" / "b.csv").write_text("en,fr\nUN Charter,Charte de l'ONU\n")
+    result = run_l10n("translate", "--lang", "fr", project=project, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr == (
+        "error: glossaries/b.csv:2: 'UN Charter' conflicts with glossaries/a.csv:2 "
+        "(fr: \"Charte de l'ONU\" vs 'Charte des Nations unies'); keep one (l10n glossary lint)\n"
+    )
+    assert not list((project / "locales").rglob("*.po"))
+
+
+def test_an_unterminated_quote_is_reported_at_the_line_it_opens(tmp_path):
+    text = 'en,fr\nUN,ONU\nEU,UE\n"G7,G7\nG20,G20\n'  # the quote on line 4 never closes
+    with pytest.raises(L10nError) as error:
+        glossary_from(tmp_path, text)
+    assert (error.value.path, error.value.line) == ("glossaries/g.csv", 4)
+    assert "unterminated quote" in error.value.message

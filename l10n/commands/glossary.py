@@ -25,14 +25,21 @@ def glossary() -> None:
 
 @glossary.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--merge", is_flag=True, help="Add to glossaries/<name>.tbx if it exists (same English term: updated)."
+)
+@click.option("--replace", is_flag=True, help="Replace glossaries/<name>.tbx if it exists.")
 @click.pass_context
-def glossary_import(ctx, file: Path) -> None:
+def glossary_import(ctx, file: Path, merge: bool, replace: bool) -> None:
     """Read a CSV or TBX glossary and write it as glossaries/<name>.tbx."""
     from l10n.fileio import atomic_write
     from l10n.glossary import Collector, attach_forbidden, read_file
-    from l10n.glossary.tbx import write_tbx
+    from l10n.glossary.merge import merge as merge_concepts
+    from l10n.glossary.tbx import read_tbx, write_tbx
     from l10n.project import check_slug
 
+    if merge and replace:
+        raise click.UsageError("--merge and --replace exclude each other")
     project = open_project(ctx)
     if not file.is_file():
         raise L10nError("no such file", file)
@@ -41,8 +48,21 @@ def glossary_import(ctx, file: Path) -> None:
     collector = Collector()
     concepts = attach_forbidden(read_file(file, collector, str(file)), collector)
     target = project.inside("glossaries", f"{check_slug(file.stem)}.tbx")
+    shown = project.relative(target)
+    detail = ""
+    if target.exists() and not replace:
+        existing = read_tbx(target, Collector(), shown)
+        if not merge:
+            raise L10nError(
+                f"already holds {len(existing)} concepts; importing {file.name} would replace them "
+                f"with {len(concepts)} (use --merge to add to them, or --replace)",
+                shown,
+            )
+        merged = merge_concepts(existing, concepts)
+        concepts = merged.concepts
+        detail = f" ({merged.added} added, {merged.updated} updated)"
     atomic_write(target, write_tbx(concepts, f"Imported from {file.name}"))
-    click.echo(f"{len(concepts)} concepts → {project.relative(target)}")
+    click.echo(f"{len(concepts)} concepts → {shown}{detail}")
 
 
 @glossary.command("export")

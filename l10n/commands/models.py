@@ -24,7 +24,7 @@ def models_list(fmt) -> None:
     """Show installed Argos packages."""
     from dataclasses import asdict
 
-    from l10n.engines.argos import installed_packages
+    from l10n.engines.argos_packages import installed_packages
 
     packages = installed_packages()
     if fmt == "json":
@@ -41,7 +41,7 @@ def models_list(fmt) -> None:
 @click.argument("what", nargs=-1, required=True)
 def models_install(what: tuple[str, ...]) -> None:
     """Install FILE.argosmodel, or FROM TO from the Argos index (needs internet)."""
-    from l10n.engines.argos import install_file, install_from_index
+    from l10n.engines.argos_packages import install_file, install_from_index
 
     if len(what) == 1:
         path = Path(what[0])

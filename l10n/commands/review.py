@@ -211,14 +211,17 @@ def review(ctx, langs, articles, assignee, reviewer) -> None:
     from l10n.review import edit as run_edit
     from l10n.review import reject as run_reject
 
+    if not sys.stdin.isatty():  # an interactive loop: a pipe would answer its prompts blindly
+        raise L10nError(
+            "review is interactive and needs a terminal "
+            "(without one: l10n queue, then l10n approve / edit / reject)"
+        )
     project, languages, slugs = selection(ctx, langs, articles)
     who = reviewer_identity(project, reviewer)
     glossary = project_glossary(project)
     matcher = Matcher(glossary)
     console = Console(highlight=False)
     done: Counter[str] = Counter()
-    if not sys.stdin.isatty():
-        raise L10nError("l10n review needs a terminal; use queue, approve, edit and reject from scripts")
     with open_catalogs(project) as catalogs:
         catalogs.sync(languages, slugs)
         items = build_queue(catalogs, glossary, languages, slugs, assignee)

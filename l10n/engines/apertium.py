@@ -9,10 +9,12 @@ units are ``<p>`` blocks, one per text, so outputs map back one to one.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -21,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from l10n.documents.segment import Tag, join_parts, strip_placeholders, tokenize
-from l10n.engines.base import Engine, EngineError, Progress
+from l10n.engines.base import Engine, EngineError, Progress, batch_timeout
 
 # Routes from English, measured on tests/data/reference (see README); override per language
 # in l10n.toml under [apertium.routes]. Reverse routes serve round-trip quality estimates.
@@ -41,7 +43,9 @@ INSTALL_HINT = (
 )
 
 _SPAN_OPEN = re.compile(r'<span id="l10n-(\d+)">')
-_ATOM = re.compile(r"XT(\d+)X")
+# Apertium re-cases an unknown word it reads as sentence-initial or glued to one
+# ("theXT1XXT2X.is" comes back as "Thext1xxt2x.is" on es-fr): atoms match in any case.
+_ATOM = re.compile(r"XT(\d+)X", re.IGNORECASE)
 _HTML_TOKEN = re.compile(r"<[^>]*>|[^<]+")
 
 
@@ -94,10 +98,12 @@ class ApertiumEngine(Engine):
         if not self.supports(source, target):
             raise EngineError(self.missing(source, target))
         payload = "".join(f"<p>{to_html(t)}</p>\n" for t in texts).encode("utf-8")
-        output = _run_pipeline(self.modes(source, target), payload, progress)
+        timeout = batch_timeout(self.config, len(texts))
+        output = _run_pipeline(self.modes(source, target), payload, progress, timeout)
         units = re.findall(r"<p>(.*?)</p>", output, re.S)
         if len(units) != len(texts):
-            raise EngineError(f"Apertium returned {len(units)} units for {len(texts)} texts")
+            route = self.route(source, target)
+            raise EngineError(f"apertium ({route}) returned {len(units)} units for {len(texts)} texts")
         return [match_initial_case(t, from_html(u)) for t, u in zip(texts, units, strict=True)]
 
 
@@ -187,48 +193,79 @@ def _join(parts: list[str | Tag]) -> str:
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
-def _run_pipeline(modes: list[str], payload: bytes, progress: Progress | None) -> str:
+def _run_pipeline(modes: list[str], payload: bytes, progress: Progress | None, timeout: float) -> str:
+    """Run the modes as one shell-less pipeline. Each stage gets its own process group:
+    ``apertium`` is a shell script that starts more processes, and all of them must go when
+    the batch runs past ``timeout`` seconds or fails."""
+    route = ">".join(modes)
     env = dict(os.environ, LC_ALL="C.UTF-8")
     processes: list[subprocess.Popen] = []
     errors = [tempfile.TemporaryFile() for _ in modes]  # noqa: SIM115 (closed in finally)
+    expired = threading.Event()
+
+    def stop() -> None:
+        expired.set()
+        _kill(processes)
+
+    watchdog = threading.Timer(timeout, stop)
     try:
         upstream = None
         for mode, error in zip(modes, errors, strict=True):
-            process = subprocess.Popen(
-                ["apertium", "-u", "-f", "html", mode],
-                stdin=upstream.stdout if upstream else subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=error,
-                env=env,
-            )
+            try:
+                process = subprocess.Popen(
+                    ["apertium", "-u", "-f", "html", mode],
+                    stdin=upstream.stdout if upstream else subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=error,
+                    env=env,
+                    process_group=0,
+                )
+            except OSError as exc:
+                raise EngineError(f"apertium ({route}) cannot start: {exc.strerror or exc}") from None
             if upstream:
                 upstream.stdout.close()  # the next process owns it now
             processes.append(process)
             upstream = process
+        watchdog.start()
         writer = threading.Thread(target=_feed, args=(processes[0].stdin, payload), daemon=True)
         writer.start()
-        chunks, done = [], 0
+        chunks = []
         while chunk := processes[-1].stdout.read(65536):
             chunks.append(chunk)
-            if progress:
-                finished = chunk.count(b"</p>")
-                if finished:
-                    progress(finished)
-                    done += finished
+            if progress and (finished := chunk.count(b"</p>")):
+                progress(finished)
         writer.join()
+        for process in processes:
+            process.wait()
+        if expired.is_set():
+            raise EngineError(
+                f"apertium ({route}) gave no answer within {timeout:.0f} s; stopped "
+                "(if it is only slow, raise [engines] timeout_base or timeout_per_segment in l10n.toml)"
+            )
         for mode, process, error in zip(modes, processes, errors, strict=True):
-            if process.wait() != 0:
+            if process.returncode != 0:
                 error.seek(0)
                 detail = error.read().decode("utf-8", "replace").strip().splitlines()
-                raise EngineError(f"apertium {mode} failed: {detail[-1] if detail else 'no message'}")
+                status = process.returncode
+                how = f"killed by signal {-status}" if status < 0 else f"exit status {status}"
+                reason = f"{detail[-1].strip()} ({how})" if detail else how
+                raise EngineError(f"apertium ({route}) failed in mode {mode}: {reason}")
         return b"".join(chunks).decode("utf-8", "replace")
     finally:
-        for process in processes:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
+        watchdog.cancel()
+        _kill(processes)
         for error in errors:
             error.close()
+
+
+def _kill(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        if process.poll() is None:  # still running: its whole group goes
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(process.pid, signal.SIGKILL)
+    for process in processes:
+        with contextlib.suppress(ChildProcessError):
+            process.wait()
 
 
 def _feed(stream, payload: bytes) -> None:

@@ -1,248 +1,78 @@
-"""Argos Translate packages, driven the way CTranslate2 is meant to be used.
+"""Translating with Argos Translate packages, driven the way CTranslate2 is meant to be used.
 
 argostranslate's own path translates one string per call, splits sentences with a model it
-downloads on first use, and decodes with ``.replace("_", " ")``. Here we only use it to find
-and load installed packages; sentences come from our segmenter, every pending sentence of a
-language pair goes through one batched CTranslate2 call, and sentencepiece decodes.
+downloads on first use, and decodes with ``.replace("_", " ")``. Here packages are found by
+``argos_packages``; sentences come from our segmenter, every pending sentence of a language
+pair goes through one batched CTranslate2 call, and sentencepiece decodes.
 
 Placeholders never reach the model: each sentence is encoded as the text between its tags,
 and the tags are put back where the model's attention says their words went.
 
-This is the only module that imports argostranslate or ctranslate2, and only inside the
-functions that need them.
+This is the only module that imports ctranslate2 or sentencepiece, and only inside the
+functions that need them (package management and listing need neither).
 """
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import stat
-import tempfile
-import urllib.error
-import urllib.request
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from l10n.config import ArgosSettings
 from l10n.documents.segment import Tag, tokenize
 from l10n.documents.sentences import split_tagged
+from l10n.engines.argos_metadata import read_metadata
+from l10n.engines.argos_packages import PackageInfo, find_package
 from l10n.engines.base import Engine, EngineError, Progress
-
-INDEX_TIMEOUT_S = 5.0
-MAX_UNPACKED_BYTES = 8 * 1024**3
-OFFLINE_HINT = "install a package file instead: l10n models install FILE.argosmodel"
-
-
-# -- installed packages --------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class PackageInfo:
-    name: str
+class ModelKey:
+    """Everything that makes a loaded model what it is: its files, and how CTranslate2 runs
+    them. Two engines that differ in any of these never share a model."""
+
     path: str
-    from_code: str
-    to_code: str
-    version: str
-    problem: str = ""  # why the package cannot be used ("" = usable)
-
-    @property
-    def usable(self) -> bool:
-        return not self.problem
+    files: tuple[int, int, int]  # model.bin's inode, size and mtime: a reinstalled package reloads
+    device: str
+    compute_type: str
+    inter_threads: int
+    intra_threads: int
 
 
-def package_dirs() -> list[Path]:
-    from argostranslate import settings
-
-    return [Path(p) for p in settings.package_dirs]
-
-
-def installed_packages() -> list[PackageInfo]:
-    """Every folder in Argos's package folders, loaded with argostranslate's own ``Package``
-    class; a broken folder is listed with its problem instead of breaking the listing."""
-    from argostranslate.package import Package
-
-    found = []
-    for folder in package_dirs():
-        if not folder.is_dir():
-            continue
-        for path in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-            try:
-                package = Package(path)
-            except (OSError, ValueError, KeyError, TypeError) as exc:
-                found.append(PackageInfo(path.name, str(path), "?", "?", "?", f"unreadable: {exc}"))
-                continue
-            problem = ""
-            if package.type != "translate":
-                problem = f"not a translation package (type {package.type})"
-            elif not (path / "sentencepiece.model").is_file():
-                problem = "no sentencepiece.model (BPE packages are not supported)"
-            elif not (path / "model" / "model.bin").is_file():
-                problem = "no CTranslate2 model (model/model.bin)"
-            found.append(
-                PackageInfo(
-                    path.name,
-                    str(path),
-                    package.from_code,
-                    package.to_code,
-                    str(package.package_version),
-                    problem,
-                )
-            )
-    return found
-
-
-def find_package(source: str, target: str) -> PackageInfo | None:
-    for info in installed_packages():
-        if info.usable and info.from_code == source and info.to_code == target:
-            return info
-    return None
-
-
-# -- installing ----------------------------------------------------------------------------
-
-
-def validate_archive(archive: Path) -> tuple[str, dict]:
-    """Check a ``.argosmodel`` before anything is written: a zip holding exactly one top
-    folder with ``metadata.json``, ``model/`` and a tokenizer, and no member that could land
-    outside that folder (absolute paths, ``..``, links). Returns (top folder, metadata)."""
-    if not zipfile.is_zipfile(archive):
-        raise EngineError("not an Argos package: not a zip archive", archive)
-    with zipfile.ZipFile(archive) as zipped:
-        members = zipped.infolist()
-        tops = set()
-        total = 0
-        for member in members:
-            name = member.filename
-            parts = PurePosixPath(name).parts
-            if (
-                not name
-                or name.startswith(("/", "\\"))
-                or "\\" in name
-                or ".." in parts
-                or (parts and parts[0].endswith(":"))
-            ):
-                raise EngineError(f"refused: member {name!r} would be written outside the package", archive)
-            if stat.S_ISLNK(member.external_attr >> 16):
-                raise EngineError(f"refused: member {name!r} is a symbolic link", archive)
-            tops.add(parts[0])
-            total += member.file_size
-            if len(parts) == 1 and not member.is_dir():
-                raise EngineError(f"refused: {name!r} lies outside a package folder", archive)
-        if len(tops) != 1:
-            raise EngineError(f"an Argos package holds exactly one top folder, found {len(tops)}", archive)
-        if total > MAX_UNPACKED_BYTES:
-            raise EngineError("refused: unpacks to more than 8 GiB", archive)
-        top = tops.pop()
-        names = {m.filename.rstrip("/") for m in members}
-        for required in ("metadata.json", "model/model.bin", "model/config.json"):
-            if f"{top}/{required}" not in names:
-                raise EngineError(f"not an Argos package: no {top}/{required}", archive)
-        if f"{top}/sentencepiece.model" not in names and f"{top}/bpe.model" not in names:
-            raise EngineError("not an Argos package: no tokenizer (sentencepiece.model)", archive)
-        try:
-            metadata = json.loads(zipped.read(f"{top}/metadata.json"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise EngineError(f"{top}/metadata.json is not valid JSON: {exc}", archive) from None
-    if not isinstance(metadata, dict) or not all(
-        isinstance(metadata.get(k), str) and metadata.get(k) for k in ("from_code", "to_code")
-    ):
-        raise EngineError(f"{top}/metadata.json lacks from_code / to_code", archive)
-    if metadata.get("type", "translate") != "translate":
-        raise EngineError(f"not a translation package (type {metadata.get('type')})", archive)
-    return top, metadata
-
-
-def install_file(archive: Path) -> PackageInfo:
-    """Validate and install a package file; an existing package of that name is replaced."""
-    archive = Path(archive)
-    top, _ = validate_archive(archive)
-    destination_root = package_dirs()[0]
-    destination_root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=destination_root))
+def model_key(package: Path, settings: ArgosSettings) -> ModelKey:
     try:
-        with zipfile.ZipFile(archive) as zipped:
-            for member in zipped.infolist():
-                target = (staging / member.filename).resolve()
-                if not target.is_relative_to(staging.resolve()):
-                    raise EngineError(f"refused: {member.filename!r} escapes the package folder", archive)
-                if member.is_dir():
-                    target.mkdir(parents=True, exist_ok=True)
-                    continue
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with zipped.open(member) as source, open(target, "wb") as sink:
-                    shutil.copyfileobj(source, sink)
-        from argostranslate.package import Package
-
-        Package(staging / top)  # argostranslate must be able to load it before it goes live
-        final = destination_root / top
-        if final.exists():
-            shutil.rmtree(final)
-        os.replace(staging / top, final)
-    except zipfile.BadZipFile as exc:
-        raise EngineError(f"damaged archive: {exc}", archive) from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    for info in installed_packages():
-        if info.path == str(final):
-            return info
-    raise EngineError("installed, but argostranslate cannot list it", final)
-
-
-def install_from_index(source: str, target: str, timeout: float = INDEX_TIMEOUT_S) -> PackageInfo:
-    """Download and install the index's package for a pair (needs internet)."""
-    from argostranslate import settings
-
-    index_url = settings.remote_package_index
-    try:
-        with urllib.request.urlopen(index_url, timeout=timeout) as response:
-            index = json.loads(response.read())
-    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise EngineError(f"cannot reach the Argos package index ({reason}); {OFFLINE_HINT}") from None
-    for entry in index if isinstance(index, list) else []:
-        if entry.get("from_code") == source and entry.get("to_code") == target:
-            links = entry.get("links") or []
-            break
-    else:
-        raise EngineError(f"the Argos index has no package for {source}→{target}")
-    with tempfile.TemporaryDirectory() as work:
-        archive = Path(work) / f"translate-{source}_{target}.argosmodel"
-        for link in links:
-            try:
-                with urllib.request.urlopen(link, timeout=60) as response, open(archive, "wb") as sink:
-                    shutil.copyfileobj(response, sink)
-                break
-            except (urllib.error.URLError, OSError):
-                continue
-        else:
-            raise EngineError(f"could not download the {source}→{target} package; {OFFLINE_HINT}")
-        return install_file(archive)
-
-
-# -- translating ---------------------------------------------------------------------------
+        found = (Path(package) / "model" / "model.bin").stat()
+        files = (found.st_ino, found.st_size, found.st_mtime_ns)
+    except OSError:
+        files = (0, 0, 0)
+    return ModelKey(
+        str(Path(package).resolve()),
+        files,
+        settings.device,
+        settings.compute_type,
+        settings.inter_threads,
+        settings.intra_threads,
+    )
 
 
 class _Loaded:
-    """A package's tokenizer and CTranslate2 translator, loaded once per process."""
+    """A package's tokenizer and CTranslate2 translator."""
 
-    def __init__(self, info: PackageInfo, settings) -> None:
+    def __init__(self, package: Path, key: ModelKey) -> None:
         import ctranslate2
         import sentencepiece
-        from argostranslate.package import Package
 
-        package = Package(Path(info.path))
-        self.info = info
-        self.target_prefix = package.target_prefix or ""
-        tokenizer = Path(info.path) / "sentencepiece.model"
+        self.path = Path(package)
+        self.key = key
+        self.target_prefix = read_metadata(self.path).get("target_prefix", "")
+        tokenizer = self.path / "sentencepiece.model"
         self.sp = sentencepiece.SentencePieceProcessor(model_file=str(tokenizer))
         self.translator = ctranslate2.Translator(
-            str(Path(info.path) / "model"),
-            device=settings.device,
-            compute_type=settings.compute_type,
-            inter_threads=settings.inter_threads,
-            intra_threads=settings.intra_threads,
+            str(self.path / "model"),
+            device=key.device,
+            compute_type=key.compute_type,
+            inter_threads=key.inter_threads,
+            intra_threads=key.intra_threads,
         )
 
     def encode(self, text: str) -> list[str]:
@@ -253,7 +83,41 @@ class _Loaded:
         return not (self.sp.is_control(piece) or (piece == self.sp.unk_id() and token != "<unk>"))
 
 
-_LOADED: dict[tuple[str, str], _Loaded] = {}
+_LOADED: dict[ModelKey, _Loaded] = {}  # loaded once per process and per key
+
+
+def load_model(package: Path, settings: ArgosSettings) -> _Loaded:
+    """The package's model under these settings, loaded on first use."""
+    key = model_key(package, settings)
+    if key not in _LOADED:
+        _LOADED[key] = _load(package, key, str(package))
+    return _LOADED[key]
+
+
+def load_test(package: Path, shown: str) -> None:
+    """Load a package's tokenizer and model and translate one sentence with them, as
+    ``install`` does before a package goes live; any failure is one line naming ``shown``."""
+    model = _load(package, model_key(package, ArgosSettings(inter_threads=1, intra_threads=1)), shown)
+    try:
+        tokens = model.encode("Hello world.")
+        prefix = [[model.target_prefix]] if model.target_prefix else None
+        model.translator.translate_batch([tokens], target_prefix=prefix, beam_size=1, max_decoding_length=4)
+    except Exception as exc:  # any failure of a native library on untrusted files
+        raise EngineError(f"refused: the package cannot translate: {_one_line(exc)}", shown) from None
+
+
+def _load(package: Path, key: ModelKey, shown: str) -> _Loaded:
+    try:
+        return _Loaded(package, key)
+    except EngineError:
+        raise
+    except Exception as exc:  # sentencepiece and CTranslate2 raise what they like
+        raise EngineError(f"cannot load the Argos package: {_one_line(exc)}", shown) from None
+
+
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return (lines[0] if lines else type(exc).__name__)[:200]
 
 
 @dataclass
@@ -291,13 +155,10 @@ class ArgosEngine(Engine):
         return f"package:{package_version},ctranslate2:{ctranslate2.__version__},{settings.compute_type}"
 
     def loaded(self, source: str, target: str) -> _Loaded:
-        key = (source, target)
-        if key not in _LOADED:
-            info = find_package(source, target)
-            if info is None:
-                raise EngineError(self.missing(source, target))
-            _LOADED[key] = _Loaded(info, self.config.argos)
-        return _LOADED[key]
+        info = find_package(source, target)
+        if info is None:
+            raise EngineError(self.missing(source, target))
+        return load_model(Path(info.path), self.config.argos)
 
     def translate_batch(
         self, texts: Sequence[str], source: str, target: str, progress: Progress | None = None
@@ -456,12 +317,4 @@ def _project_spans(spans, aligned: list[int], length: int) -> list[tuple[int, in
     return [(n, s, e) for n, s, e in projected]
 
 
-__all__ = [
-    "ArgosEngine",
-    "PackageInfo",
-    "find_package",
-    "install_file",
-    "install_from_index",
-    "installed_packages",
-    "validate_archive",
-]
+__all__ = ["ArgosEngine", "ModelKey", "PackageInfo", "load_model", "load_test", "model_key"]

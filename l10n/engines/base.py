@@ -20,6 +20,12 @@ class EngineError(L10nError):
     """An engine is missing, misconfigured or failed."""
 
 
+def batch_timeout(config: Config, segments: int) -> float:
+    """Seconds a batch of ``segments`` may take before the engine is taken to be hung
+    (``[engines] timeout_base`` and ``timeout_per_segment`` in l10n.toml)."""
+    return config.engine_timeout_base + config.engine_timeout_per_segment * segments
+
+
 class Engine(ABC):
     name: str = ""
 

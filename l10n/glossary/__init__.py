@@ -39,8 +39,14 @@ def load_glossary(folder: Path, root: Path | None = None, collector: Collector |
 
 
 def project_glossary(project) -> Glossary:
-    """The glossary of a project (every file in its ``glossaries/`` folder)."""
-    return load_glossary(project.glossaries_dir, project.root)
+    """The glossary of a project (every file in its ``glossaries/`` folder). Two files that
+    give one English term different targets stop here: silently preferring one file (the
+    first by name) would enforce a term nobody chose."""
+    from l10n.glossary.conflicts import refuse_file_conflicts
+
+    glossary = load_glossary(project.glossaries_dir, project.root)
+    refuse_file_conflicts(glossary)
+    return glossary
 
 
 def attach_forbidden(concepts: list[Concept], collector: Collector) -> list[Concept]:

@@ -59,14 +59,13 @@ def check_translation(
         issue = _check_match(match, translation, language)
         if issue and issue not in issues:
             issues.append(issue)
-    for concept in glossary.concepts:
-        for term in concept.forbidden(language):
-            if contains(translation, term.text, case_sensitive=False):
-                approved = concept.approved(language)
-                expected = approved[0].text if approved else concept.note
-                issue = TermIssue(FORBIDDEN, "", expected, term.text)
-                if issue not in issues:
-                    issues.append(issue)
+    for concept, term in matcher.forbidden_candidates(normalise(translation), language):
+        if contains(translation, term.text, case_sensitive=False):
+            approved = concept.approved(language)
+            expected = approved[0].text if approved else concept.note
+            issue = TermIssue(FORBIDDEN, "", expected, term.text)
+            if issue not in issues:
+                issues.append(issue)
     return issues
 
 

@@ -35,7 +35,7 @@ def read_csv(path: Path, collector: Collector, shown: str | None = None) -> list
     except OSError as exc:
         collector.report(shown, None, f"cannot read: {exc.strerror}")
         return []
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), strict=True)  # strict: an unclosed quote is an error
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
@@ -48,14 +48,14 @@ def read_csv(path: Path, collector: Collector, shown: str | None = None) -> list
         return []
     concepts = []
     while True:
+        line = reader.line_num + 1  # where the row starts (a quoted field may span lines)
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            collector.report(shown, reader.line_num, f"malformed CSV: {exc}")
+            collector.report(shown, line, _csv_problem(exc))
             break
-        line = reader.line_num
         if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
             continue
         if len(row) != len(header):
@@ -65,6 +65,12 @@ def read_csv(path: Path, collector: Collector, shown: str | None = None) -> list
         if concept is not None:
             concepts.append(concept)
     return concepts
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    if "unexpected end of data" in str(exc):
+        return "unterminated quote: the quoted field that starts on this line never closes"
+    return f"malformed CSV: {exc}"
 
 
 def _slug(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from l10n.glossary import load_glossary
+from l10n.glossary.conflicts import duplicates
 from l10n.glossary.model import Glossary
 from l10n.glossary.problems import Collector, Problem
 
@@ -17,34 +18,22 @@ def lint(folder: Path, root: Path | None = None) -> list[Problem]:
 
 def _duplicates(glossary: Glossary) -> list[Problem]:
     problems = []
-    seen: dict[str, object] = {}
-    for concept in glossary.concepts:
-        for term in concept.english():
-            key = " ".join(term.text.replace("-", " ").casefold().split())
-            other = seen.get(key)
-            if other is None:
-                seen[key] = concept
-                continue
-            if other is concept:
-                problems.append(
-                    Problem(concept.source, term.line or concept.line, f"{term.text!r} is listed twice")
-                )
-                continue
-            differing = [
-                lang
-                for lang in sorted(set(concept.terms) & set(other.terms))
-                if lang != "en"
-                and [t.text for t in concept.approved(lang)][:1] != [t.text for t in other.approved(lang)][:1]
-            ]
-            kind = "conflicting targets" if differing else "duplicate"
-            detail = f" ({', '.join(differing)})" if differing else ""
+    for found in duplicates(glossary):
+        concept, term, other = found.concept, found.term, found.other
+        if other is concept:
             problems.append(
-                Problem(
-                    concept.source,
-                    concept.line,
-                    f"{kind}{detail}: {term.text!r} is also defined at {other.where()}",
-                )
+                Problem(concept.source, term.line or concept.line, f"{term.text!r} is listed twice")
             )
+            continue
+        kind = "conflicting targets" if found.differing else "duplicate"
+        detail = f" ({', '.join(found.differing)})" if found.differing else ""
+        problems.append(
+            Problem(
+                concept.source,
+                concept.line,
+                f"{kind}{detail}: {term.text!r} is also defined at {other.where()}",
+            )
+        )
     return problems
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cached_property
 
 STATUSES = ("preferred", "admitted", "forbidden")
@@ -77,6 +77,18 @@ class Concept:
         return {lang for lang, terms in self.terms.items() if any(t.approved for t in terms)}
 
 
+def _term_data(term: Term) -> dict:
+    # What asdict() gave (line left out), built directly: asdict deep-copies, which took
+    # seconds on a 10,000-concept glossary. The version hash must not change.
+    return {
+        "text": term.text,
+        "status": term.status,
+        "gender": term.gender,
+        "number": term.number,
+        "line": None,
+    }
+
+
 @dataclass
 class Glossary:
     concepts: list[Concept] = field(default_factory=list)
@@ -92,10 +104,7 @@ class Glossary:
                 "id": c.id,
                 "dnt": c.do_not_translate,
                 "note": c.note,
-                "terms": {
-                    lang: [asdict(t) | {"line": None} for t in terms]
-                    for lang, terms in sorted(c.terms.items())
-                },
+                "terms": {lang: [_term_data(t) for t in terms] for lang, terms in sorted(c.terms.items())},
             }
             for c in self.concepts
         ]

@@ -47,7 +47,7 @@ def read_tbx(path: Path, collector: Collector, shown: str | None = None) -> list
     try:
         root = etree.parse(str(path), parser).getroot()
     except etree.XMLSyntaxError as exc:
-        collector.report(shown, exc.lineno, f"malformed TBX: {exc.msg}")
+        collector.report(shown, exc.lineno, f"malformed TBX: {' '.join(str(exc.msg).split())}")  # one line
         return []
     except OSError as exc:
         collector.report(shown, None, f"cannot read: {exc}")
