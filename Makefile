@@ -49,6 +49,7 @@ test: setup
 lint: setup
 	$(BIN)/ruff check l10n tests bench
 	$(BIN)/ruff format --check l10n tests bench
+	$(BIN)/mypy l10n
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -208,13 +208,11 @@ def _build(data: dict[str, Any], text: str, path: Path) -> Config:
         config.apertium_routes[code] = route
 
     argos = data.get("argos", {})
-    defaults = ArgosSettings()
-    config.argos = ArgosSettings(
-        **{
-            name: (get_int if isinstance(value, int) else get_str)(argos, name, value)
-            for name, value in vars(defaults).items()
-        }
-    )
+    settings: dict[str, Any] = {
+        name: (get_int if isinstance(value, int) else get_str)(argos, name, value)
+        for name, value in vars(ArgosSettings()).items()
+    }
+    config.argos = ArgosSettings(**settings)
     if config.argos.device not in ("cpu", "cuda", "auto"):
         raise fail("device", "device must be 'cpu', 'cuda' or 'auto'")
     if config.argos.batch_type not in ("examples", "tokens"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 
@@ -113,8 +114,8 @@ def extract(
             outcome = catalogs.edit(
                 language,
                 slug,
-                lambda edit, template=template, language=language: _merge(edit, template, language, decorate),
-                create=lambda template=template, language=language: catalog.new_catalog(template, language),
+                functools.partial(_merge, template=template, language=language, decorate=decorate),
+                create=functools.partial(catalog.new_catalog, template, language),
             )
             if outcome.result is not None:
                 report.catalogs[project.relative(path)] = outcome.result

@@ -52,7 +52,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     _fsync_dir(path.parent)
 
 
-def signature(path: Path) -> str | None:
+def signature(path: str | Path) -> str | None:
     """What identifies one version of a file: inode, size and modification time."""
     try:
         stat = os.stat(path)
@@ -102,7 +102,7 @@ def replace_if_unchanged(path: Path, data: bytes | str, expected: str | None) ->
         _fsync_dir(path.parent)
 
 
-def _mtime(path: str) -> int:
+def _mtime(path: str | Path) -> int:
     try:
         return os.stat(path).st_mtime_ns
     except FileNotFoundError:

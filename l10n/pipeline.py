@@ -165,9 +165,9 @@ def _translate_language(
         outcome = catalogs.edit(language, slug, lambda edit: _fill(edit, planner, resolved))
         if outcome.result is None:
             continue
-        filled, suggested, flagged, unchanged = outcome.result
-        if unchanged is not None:
-            _remember_done(catalogs, language, slug, glossary, unchanged)
+        filled, suggested, flagged, left = outcome.result
+        if left is not None:
+            _remember_done(catalogs, language, slug, glossary, left)
         for msgid in filled:
             if msgid in first_use:
                 first_use.discard(msgid)
@@ -262,7 +262,7 @@ def _memory(catalogs: Catalogs, language: str, slugs: list[str], provenance: Pro
                 human[entry.msgid] = Draft(
                     entry.text, Provenance("memory", route=slug, glossary=provenance.glossary)
                 )
-            elif entry.is_machine_draft and entry.msgid not in machine:
+            elif entry.is_machine_draft and entry.machine and entry.msgid not in machine:
                 stored = drafts.get((entry.key, entry.machine))
                 if stored is not None and _same_origin(stored, provenance):
                     machine[entry.msgid] = Draft(entry.text, provenance, stored.unenforced)

@@ -62,8 +62,8 @@ def read_po(path: Path) -> polib.POFile:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise L10nError("not UTF-8 text", path, line) from None
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
         if not stripped or stripped.startswith("#"):
             continue
         if not (_KEYWORD_LINE.match(stripped) or _STRING_LINE.match(stripped)):
@@ -76,8 +76,8 @@ def read_po(path: Path) -> polib.POFile:
         catalog = polib.pofile(_EMPTY_HEADER + text if headless else text, wrapwidth=WRAP)
     except (OSError, ValueError) as exc:
         found = re.search(r"line (\d+)", str(exc))
-        line = int(found.group(1)) - 3 * headless if found else None
-        raise L10nError(f"malformed PO file: {str(exc).split(' (line')[0]}", path, line) from None
+        where = int(found.group(1)) - 3 * headless if found else None
+        raise L10nError(f"malformed PO file: {str(exc).split(' (line')[0]}", path, where) from None
     if headless:
         for entry in catalog:
             entry.linenum -= 3

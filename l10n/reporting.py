@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 class Reporter:
@@ -31,8 +35,8 @@ class ConsoleReporter(Reporter):
         from rich.console import Console
 
         self.console = Console(stderr=True)
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
     def start(self, label: str, total: int) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
@@ -50,7 +54,7 @@ class ConsoleReporter(Reporter):
         self._task = self._progress.add_task(label, total=total)
 
     def advance(self, count: int = 1) -> None:
-        if self._progress is not None:
+        if self._progress is not None and self._task is not None:
             self._progress.advance(self._task, count)
 
     def finish(self) -> None:

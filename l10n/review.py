@@ -94,10 +94,10 @@ def resolve(catalogs: Catalogs, reference: str) -> Target:
             raise L10nError(f"not a catalog of this project: {by_line.group(1)}")
         language, article = relative.parts[0], relative.stem
         line = int(by_line.group(2))
-        entry = entry_at_line(_catalog(catalogs, language, article), path.read_text(encoding="utf-8"), line)
-        if entry is None:
+        found = entry_at_line(_catalog(catalogs, language, article), path.read_text(encoding="utf-8"), line)
+        if found is None:
             raise L10nError("no entry on this line", project.relative(path), line)
-        return Target(language, article, entry.msgctxt, entry.msgid)
+        return Target(language, article, found.msgctxt, found.msgid)
     raise L10nError(
         f"not an entry reference: {reference!r} (use an id like fr:slug:1a2b3c4d or FILE.po:LINE)"
     )

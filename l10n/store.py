@@ -284,7 +284,7 @@ class Store:
     # -- events ----------------------------------------------------------------------------
 
     def events(self, language: str | None = None, article: str | None = None) -> list[Event]:
-        query, args = f"SELECT {_EVENT_COLUMNS} FROM events", ()
+        query, args = f"SELECT {_EVENT_COLUMNS} FROM events", tuple[str, ...]()
         if language is not None:
             query, args = query + " WHERE language = ?", (language,)
             if article is not None:
