@@ -20,7 +20,9 @@ LANGUAGES = ["fr", "es", "it"]
 
 
 def l10n(project: Path, *args: str) -> str:
-    return subprocess.run([*L10N, "--project", str(project), *args], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        [*L10N, "--project", str(project), *args], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def size(project: Path) -> dict:
@@ -44,7 +46,7 @@ def main() -> None:
     l10n(work, "translate")
     steps.append({"step": "first translate (every entry drafted)", **size(work)})
     queue = json.loads(l10n(work, "queue", "--format", "json"))
-    chosen = [item["id"] for item in queue[:: 10]]
+    chosen = [item["id"] for item in queue[::10]]
     for index in range(0, len(chosen), 50):
         l10n(work, "approve", *chosen[index : index + 50], "--reviewer", "Alice <alice@example.org>")
     steps.append({"step": f"{len(chosen)} entries reviewed", **size(work)})
@@ -58,7 +60,8 @@ def main() -> None:
     steps.append({"step": "one sentence edited per article, translated again", **size(work)})
     entries = len(queue)
     growth = [
-        {**step, "added_bytes": step["bytes"] - (steps[i - 1]["bytes"] if i else 0)} for i, step in enumerate(steps)
+        {**step, "added_bytes": step["bytes"] - (steps[i - 1]["bytes"] if i else 0)}
+        for i, step in enumerate(steps)
     ]
     result = {
         "articles": 100,

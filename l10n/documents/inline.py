@@ -154,16 +154,17 @@ def split_pieces(pieces: list[Piece], language: str = "en") -> list[tuple[int, b
             next_cut = next(cut_iter, None)
         current.append(piece)
     sentences.append(current)
-    out, breaks, previous = [], 0, ""
+    out: list[tuple[int, bool, list[Piece]]] = []
+    breaks, previous = 0, ""
     for sentence in sentences:
         trimmed = _trim(sentence)
-        plain = "".join(_plain(p) for p in sentence)
+        said = "".join(_plain(p) for p in sentence)
         if trimmed:
-            spaced = previous[-1:].isspace() or plain[:1].isspace()
+            spaced = previous[-1:].isspace() or said[:1].isspace()
             out.append((breaks + _leading_breaks(sentence), spaced, trimmed))
-            previous = plain
+            previous = said
         else:
-            previous += plain
+            previous += said
         breaks += sum(p.text.count("\n") for p in sentence if isinstance(p, Text))
     return out
 

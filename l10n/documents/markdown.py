@@ -32,6 +32,10 @@ Translate = Callable[[Segment], "str | None"]
 Problem = Callable[[Segment, str], None]
 
 
+_QUOTE_PREFIX = re.compile(r"^(?:\s*>)*\s*")
+_BLOCK_PREFIX = re.compile(r"^(?:\s*>)*\s*(?:[-+*]\s+|\d{1,9}[.)]\s+)?(?:#{1,6}\s+)?")
+
+
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
@@ -266,7 +270,7 @@ def _table_row(tokens, index: int, lines: list[str], offset: int) -> tuple[_Tabl
             pieces = flatten(tokens[index].children or [])
             cells.append(make_slot(pieces, start + 1, "table cell") if pieces else None)
         index += 1
-    prefix = re.match(r"^(?:\s*>)*\s*", lines[start]).group(0)
+    prefix = _QUOTE_PREFIX.match(lines[start]).group(0)  # type: ignore[union-attr]  # matches ""
     return _TableRow(start, start + 1, prefix, cells), index + 1
 
 
@@ -279,4 +283,4 @@ def _prefix(line: str, first_content: str) -> str:
         position = line.find(first_content)  # an ATX heading with closing hashes
         if position >= 0:
             return line[:position]
-    return re.match(r"^(?:\s*>)*\s*(?:[-+*]\s+|\d{1,9}[.)]\s+)?(?:#{1,6}\s+)?", line).group(0)
+    return _BLOCK_PREFIX.match(line).group(0)  # type: ignore[union-attr]  # matches ""

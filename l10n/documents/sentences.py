@@ -54,7 +54,9 @@ def split_tagged(text: str, language: str = "en") -> list[str]:
             if run is None:
                 run = (position, depth)
             depth += {"open": 1, "close": -1}.get(part.role, 0)
-            position += PLACEHOLDER.match(text, position).end() - position
+            found = PLACEHOLDER.match(text, position)
+            assert found is not None  # tokenize() found a placeholder here
+            position = found.end()
             if part.role == "atom":
                 plain.append("X")
                 cut_at.append(run[0])

@@ -222,7 +222,7 @@ def _run_pipeline(modes: list[str], payload: bytes, progress: Progress | None, t
                 )
             except OSError as exc:
                 raise EngineError(f"apertium ({route}) cannot start: {exc.strerror or exc}") from None
-            if upstream:
+            if upstream and upstream.stdout:
                 upstream.stdout.close()  # the next process owns it now
             processes.append(process)
             upstream = process
@@ -230,7 +230,9 @@ def _run_pipeline(modes: list[str], payload: bytes, progress: Progress | None, t
         writer = threading.Thread(target=_feed, args=(processes[0].stdin, payload), daemon=True)
         writer.start()
         chunks = []
-        while chunk := processes[-1].stdout.read(65536):
+        output = processes[-1].stdout
+        assert output is not None  # opened with stdout=PIPE
+        while chunk := output.read(65536):
             chunks.append(chunk)
             if progress and (finished := chunk.count(b"</p>")):
                 progress(finished)

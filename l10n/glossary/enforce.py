@@ -66,6 +66,7 @@ class Enforcer:
                 placed.add(part.number)
                 match = protected.matches[part.number]
                 target = match.concept.target(self.language, match.plural)
+                assert target is not None  # protect() shields only terms with a target
                 form = target.text
                 result = agree(self.language, result, form, target.gender, match.plural)
                 if not re.search(r"\w", strip_placeholders(result)) and form[:1].islower():
@@ -84,7 +85,7 @@ class Enforcer:
         unenforced = []
         for number, match in protected.matches.items():
             target = match.concept.target(self.language, match.plural)
-            if number not in placed:
+            if number not in placed and target is not None:
                 unenforced.append(f"{match.text} → {target.text}")
         # Verify the final text itself, not our bookkeeping.
         for issue in check_translation(self.glossary, self.matcher, source, result, self.language):

@@ -98,7 +98,7 @@ class Matcher:
             return []
         alternatives = [f"(?P<t{i}>{_pattern(self._terms[i][1].text, i)})" for i in indices]
         regex = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
-        return [self._match(int(hit.lastgroup[1:]), hit) for hit in regex.finditer(text)]
+        return [self._match(int((hit.lastgroup or "t0")[1:]), hit) for hit in regex.finditer(text)]
 
     def _find(self, text: str, indices: tuple[int, ...]) -> list[Match]:
         """What one alternation of ``indices`` (in that order) finds, scanning left to right:
