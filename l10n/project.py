@@ -9,6 +9,8 @@ from pathlib import Path
 
 from l10n.config import CONFIG_NAME, DEFAULT_TOML, Config, load_config
 from l10n.errors import L10nError
+from l10n.fileio import atomic_write
+from l10n.history import GITATTRIBUTES
 
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -112,9 +114,6 @@ def init_project(root: Path, languages: list[str] | None = None) -> Path:
     """Create the folders, a default ``l10n.toml`` (named after the folder, for the given
     target languages), a ``.gitignore`` for local files and the ``.gitattributes`` that lets
     git merge the history; an existing file is never overwritten."""
-    from l10n.fileio import atomic_write
-    from l10n.history import GITATTRIBUTES
-
     root = Path(root)
     try:
         for sub in ("articles/en", "locales/templates", "glossaries", "history"):

@@ -123,9 +123,9 @@ def test_import_export_and_lint_through_the_cli(project, tmp_path):
     source.write_text(CSV)
     result = run_l10n("glossary", "import", str(source), project=project)
     assert result.stdout.strip() == "7 concepts → glossaries/terms.tbx"
-    exported = run_l10n("glossary", "export", "--format", "csv", project=project).stdout
+    exported = run_l10n("glossary", "export", "--file-format", "csv", project=project).stdout
     assert read_csv_text(tmp_path, exported) == glossary_from(tmp_path).concepts
-    assert run_l10n("glossary", "export", "--format", "tbx", project=project).stdout.startswith("<?xml")
+    assert run_l10n("glossary", "export", "--file-format", "tbx", project=project).stdout.startswith("<?xml")
 
     (project / "glossaries" / "more.csv").write_text(
         "en,fr,es,status\nun charter,Charte de l'ONU,Carta de la ONU,\nSDGs,ODD,ODS,\nEBRD,BERD,,\nbroken,row\n"

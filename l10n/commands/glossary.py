@@ -66,7 +66,14 @@ def glossary_import(ctx, file: Path, merge: bool, replace: bool) -> None:
 
 
 @glossary.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "tbx"]), default="csv", show_default=True)
+@click.option(
+    "--file-format",
+    "fmt",
+    type=click.Choice(["csv", "tbx"]),
+    default="csv",
+    show_default=True,
+    help="File format: csv for spreadsheets, tbx for terminology tools.",
+)
 @click.option(
     "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout."
 )
