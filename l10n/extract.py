@@ -38,7 +38,7 @@ def load_document(project: Project, slug: str) -> Document:
         line = data[: exc.start].count(b"\n") + 1
         raise L10nError("not UTF-8 text", project.relative(path), line) from None
     return parse_markdown(
-        text.replace("\r\n", "\n"),
+        text,
         project.relative(path),
         fields=project.config.front_matter,
         language=project.config.source_language,
