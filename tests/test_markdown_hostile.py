@@ -10,6 +10,7 @@ import yaml
 
 from l10n.documents import parse_markdown
 from l10n.documents.markdown import markdown_parser
+from l10n.documents.segment import tokenize
 
 
 def segments(text: str) -> list[str]:
@@ -29,7 +30,7 @@ def shouted(text: str, problems: list | None = None) -> str:
 
 
 def _upper(msgid: str) -> str:
-    return re.sub(r"[^<>]+(?=<|$)", lambda m: m.group(0).upper(), msgid)
+    return "".join(part.upper() if isinstance(part, str) else str(part) for part in tokenize(msgid))
 
 
 def tokens(text: str) -> list[tuple]:
@@ -255,3 +256,18 @@ def test_a_translation_cannot_start_a_block_after_a_hard_break():
     kinds = [t.type for t in markdown_parser().parse(rendered)]
     assert "heading_open" not in kinds and kinds.count("list_item_open") == 1
     assert "# pas un titre - ni une liste" in visible_text(rendered)
+
+
+def test_a_setext_heading_with_a_pipe_does_not_become_a_table():
+    # Found by the round-trip property: "0 \\| 0" over "---" is a one-column table.
+    source = "Ratio 0 | 1\n---\n"
+    rebuilt = identity(source)
+    assert [t.type for t in markdown_parser().parse(rebuilt)][:1] == ["heading_open"]
+    assert visible_text(rebuilt) == "Ratio 0 | 1"
+
+
+def test_no_space_is_added_between_an_html_tag_and_the_full_stop_after_it():
+    # Found by the round-trip property: the splitter cut before ".", and the closing tag
+    # (a space to the splitter) made the join put a space there.
+    source = "Cdwc [a]? 9. ~~ziuàGj~~ (x) dqpB `iJ4hye` ![C8](img/c8.png) [a] <b>qF5z1uJ</b>. 10. Wb.\n"
+    assert identity(source) == source

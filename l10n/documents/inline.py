@@ -200,7 +200,10 @@ def split_pieces(pieces: list[Piece], language: str = "en") -> list[tuple[int, b
     out, breaks, previous = [], 0, ""
     for sentence in sentences:
         trimmed = _trim(sentence)
-        plain = "".join(_plain(p) for p in sentence)
+        # Only real whitespace separates sentences (an atom reads as a space to the splitter).
+        plain = "".join(
+            p.text if isinstance(p, Text) else "" if isinstance(p, Open | Close) else "x" for p in sentence
+        )
         if trimmed:
             spaced = previous[-1:].isspace() or plain[:1].isspace()
             out.append((breaks + _leading_breaks(sentence), spaced, trimmed))

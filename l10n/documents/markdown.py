@@ -76,16 +76,22 @@ class _Prose:
     prefix: str
     slots: list[Slot]
     line_start_sensitive: bool = True  # False for ATX headings, whose content follows "## "
+    underline: str | None = None  # a setext heading's "---" or "===" line, kept as it was
 
     def render(self, renderer: _Renderer) -> list[str]:
         text = _join(self.slots, renderer.slot)
-        if self.line_start_sensitive:
+        atx, prefix = not self.line_start_sensitive, self.prefix
+        if self.underline is not None and self.underline.strip().startswith("-") and _table_header(text):
+            # "a \| b" over "---" would read as a table: the same level-2 heading, ATX style.
+            atx, prefix = True, prefix + "## "
+        if not atx:
             text = escape_line_start(text)
         elif text.endswith("#"):
             text = text[:-1] + "\\#"
-        continuation = "".join(ch if ch == ">" else " " for ch in self.prefix)
+        continuation = "".join(ch if ch == ">" else " " for ch in prefix)
         text = text.replace("\n", "\n" + continuation)
-        return (self.prefix + text).split("\n")
+        lines = (prefix + text).split("\n")
+        return lines if atx or self.underline is None else [*lines, self.underline]
 
 
 @dataclass
@@ -243,10 +249,11 @@ def _read_body(document: Document, offset: int, language: str) -> None:
             document.blocks.append(
                 _Prose(
                     start=start,
-                    end=end - 1 if setext else end,
+                    end=end,
                     prefix=_prefix(lines[start], first_line),
                     slots=_sentences(inline.children or [], start + 1, kind, language),
                     line_start_sensitive=not heading or setext,
+                    underline=lines[end - 1] if setext else None,
                 )
             )
         elif token.type == "tr_open" and token.map:
@@ -254,6 +261,16 @@ def _read_body(document: Document, offset: int, language: str) -> None:
             document.blocks.append(row)
             continue
         index += 1
+
+
+def _table_header(line: str) -> bool:
+    """Whether markdown-it would take ``line`` for a one-column table's header row."""
+    from markdown_it.common.utils import mdTrim
+    from markdown_it.rules_block.table import escapedSplit
+
+    line = mdTrim(line)
+    columns = escapedSplit(line)
+    return "|" in line and len([c for i, c in enumerate(columns) if c or 0 < i < len(columns) - 1]) == 1
 
 
 def _too_deep(token, lines: list[str], offset: int) -> Unextracted:
