@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from l10n import __version__, catalog
-from l10n.documents import Document, parse_markdown
+from l10n.documents import SEGMENTATION, Document, parse_markdown
 from l10n.errors import L10nError
 from l10n.project import Project
 
@@ -81,7 +81,8 @@ def extract(
     report = ExtractReport()
     store = workspace.store
     settings = (
-        f"{__version__}|{project.config.source_language}|{','.join(project.config.front_matter)}|{salt}"
+        f"{__version__}|{SEGMENTATION}|{project.config.source_language}"
+        f"|{','.join(project.config.front_matter)}|{salt}"
     )
     plans: dict[str, tuple[str, list[str], bool]] = {}  # slug → (digest, stale languages, template stale)
     for slug in slugs:

@@ -225,3 +225,17 @@ def test_reviewed_only_build_names_unreviewed_text(bare):
     assert [(i["where"], i["reason"]) for i in report["in_source"]] == [
         ("articles/en/a.md:1", "not reviewed")
     ]
+
+
+def test_a_new_segmentation_redoes_extractions_cached_under_the_old_one(bare, monkeypatch):
+    from l10n import extract as extract_module
+    from l10n.project import Project
+
+    write_article(bare, "a.md", "Type x <1> y.\n")
+    project = Project.open(bare)
+    _, first = extract_module.extract(project, ["a"], ["fr"])
+    _, again = extract_module.extract(project, ["a"], ["fr"])
+    assert (first.skipped, again.skipped) == (0, 1)
+    monkeypatch.setattr(extract_module, "SEGMENTATION", "next")
+    _, after = extract_module.extract(project, ["a"], ["fr"])
+    assert after.skipped == 0
