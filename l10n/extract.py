@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from l10n import __version__, catalog
-from l10n.documents import Document, parse_markdown
+from l10n.documents import SEGMENTATION, Document, parse_markdown
 from l10n.errors import L10nError
 from l10n.fileio import signature
 from l10n.glossary import Glossary, project_glossary
@@ -43,7 +43,7 @@ def load_document(project: Project, slug: str) -> Document:
         line = data[: exc.start].count(b"\n") + 1
         raise L10nError("not UTF-8 text", project.relative(path), line) from None
     return parse_markdown(
-        text.replace("\r\n", "\n"),
+        text,
         project.relative(path),
         fields=project.config.front_matter,
         language=project.config.source_language,
@@ -81,7 +81,13 @@ def extract(
     report = ExtractReport()
     store = catalogs.store
     settings = "|".join(
-        [__version__, project.config.source_language, ",".join(project.config.front_matter), glossary.version]
+        [
+            __version__,
+            SEGMENTATION,
+            project.config.source_language,
+            ",".join(project.config.front_matter),
+            glossary.version,
+        ]
     )
     plans: dict[str, tuple[str, list[str]]] = {}  # slug → (digest, stale languages)
     for slug in slugs:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,14 @@ from l10n.errors import L10nError
 from l10n.fileio import atomic_write
 from l10n.history import GITATTRIBUTES
 
+# An article's name (its file name without ".md") becomes the name of its catalogs, of its
+# built files and part of entry ids, and is typed after --article: plain ASCII, no spaces,
+# no leading "-" or ".". "x..y" is fine: a name is one path component, never a path.
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+NAME_RULE = (
+    "an article name starts with an ASCII letter or digit"
+    " and holds only ASCII letters, digits, '.', '_' and '-'"
+)
 
 
 @dataclass
@@ -75,14 +83,52 @@ class Project:
             return str(path)
 
     def slugs(self) -> list[str]:
+        return sorted(slug for slug, why in self._article_files() if why is None)
+
+    def ignored_articles(self) -> list[tuple[str, str]]:
+        """``.md`` files that are not articles, as (path shown to users, why); dot-files, which
+        editors and tools leave behind, are skipped without a word."""
+        return sorted(
+            (self._article_name(stem), why) for stem, why in self._article_files() if why is not None
+        )
+
+    def _article_name(self, stem: str) -> str:
+        # Not self.relative(): that follows a link, and the file is what the user sees.
+        return (self.articles_dir / f"{stem}.md").relative_to(self.root).as_posix()
+
+    def _article_files(self) -> list[tuple[str, str | None]]:
+        """(stem, None) for each article, (stem, why not) for each other ``.md`` file."""
         if not self.articles_dir.is_dir():
             return []
-        return sorted(p.stem for p in self.articles_dir.glob("*.md") if SLUG.match(p.stem))
+        found: list[tuple[str, str | None]] = []
+        for path in self.articles_dir.glob("*.md"):
+            stem = path.stem
+            if stem.startswith(".") or stem == "":
+                continue
+            if not SLUG.match(stem):
+                found.append((stem, _rename_hint(stem)))
+            elif not path.resolve().is_relative_to(self.root):
+                found.append((stem, "ignored: it leads outside the project"))
+            elif not path.is_file():
+                found.append((stem, "ignored: not a regular file"))
+            else:
+                found.append((stem, None))
+        return found
 
-    def select_slugs(self, wanted: list[str] | None) -> list[str]:
+    def select_slugs(self, wanted: list[str] | None, typed: str = "") -> list[str]:
+        """The articles named in ``wanted`` (all when empty); ``typed`` is the --article value
+        as given, which may name a file whose name holds a space."""
         available = self.slugs()
         if not wanted:
             return available
+        ignored = {
+            unicodedata.normalize("NFC", stem): (stem, why) for stem, why in self._article_files() if why
+        }
+        for name in [typed.strip(), *wanted]:
+            if name and name not in available and unicodedata.normalize("NFC", name) in ignored:
+                stem, why = ignored[unicodedata.normalize("NFC", name)]
+                where = self._article_name(stem)
+                raise L10nError(f"not usable as an article: {why.removeprefix('ignored: ')}", where)
         for slug in wanted:
             if slug not in available:
                 raise L10nError(f"no article {slug!r} in {self.relative(self.articles_dir)}")
@@ -97,9 +143,16 @@ class Project:
 
 
 def check_slug(slug: str) -> str:
-    if not SLUG.match(slug) or ".." in slug:
-        raise L10nError(f"not a valid article name: {slug!r}")
+    if not SLUG.match(slug):
+        raise L10nError(f"not a valid article name: {slug!r} ({NAME_RULE})")
     return slug
+
+
+def _rename_hint(stem: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    suggestion = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_name).strip("-._")
+    hint = f" (rename it to {suggestion}.md)" if SLUG.match(suggestion) else ""
+    return f"ignored: {NAME_RULE}{hint}"
 
 
 GITIGNORE = """\

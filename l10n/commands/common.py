@@ -28,12 +28,15 @@ def articles_option(project, value: str | None) -> list[str]:
     import re
 
     wanted = [s for s in re.split(r"[,\s]+", value or "") if s]
-    return project.select_slugs(wanted)
+    return project.select_slugs(wanted, typed=value or "")
 
 
 def selection(ctx: click.Context, langs: str | None, articles: str | None):
-    """The project, and the languages and articles a command's --lang/--article select."""
+    """The project, and the languages and articles a command's --lang/--article select;
+    every .md file that is not an article gets a one-line warning naming it."""
     project = open_project(ctx)
+    for path, why in project.ignored_articles():
+        click.echo(f"warning: {path}: {why}", err=True)
     return project, languages_option(project, langs), articles_option(project, articles)
 
 

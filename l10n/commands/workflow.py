@@ -97,7 +97,7 @@ def translate(ctx, langs, articles, engine, fmt) -> None:
 @click.pass_context
 def build(ctx, langs, articles, reviewed_only, allow_source, fmt) -> None:
     """Write translated articles to output/<lang>/ and compile .mo files."""
-    from l10n.build import as_dicts
+    from l10n.build import as_dicts, describe
     from l10n.build import build as run_build
 
     project, languages, slugs = selection(ctx, langs, articles)
@@ -106,10 +106,8 @@ def build(ctx, langs, articles, reviewed_only, allow_source, fmt) -> None:
         emit_json(as_dicts(results))
         return
     for r in results:
-        click.echo(
-            f"{r.output}: {r.reviewed} reviewed, {r.unreviewed} awaiting review, "
-            f"{r.source} in the source language"
-        )
+        for line in describe(r):
+            click.echo(line)
         for problem in r.problems:
             click.echo(f"warning: {problem}", err=True)
 

@@ -6,7 +6,15 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from l10n.documents.segment import Markup, Segment, Tag, tokenize, validate_placeholders
+from l10n.documents.segment import (
+    PLACEHOLDER,
+    Markup,
+    PlaceholderError,
+    Segment,
+    Tag,
+    tokenize,
+    validate_placeholders,
+)
 from l10n.documents.sentences import sentence_starts
 
 
@@ -37,9 +45,41 @@ _PAIRED_TOKENS = {"strong_open": "strong", "em_open": "em", "s_open": "strike"}
 _CLOSING_TOKENS = {"strong_close", "em_close", "s_close", "link_close"}
 
 
-def flatten(tokens: list, counter: itertools.count | None = None) -> list[Piece]:
-    """markdown-it inline children → a flat list of pieces with matched open/close keys."""
-    counter = counter or itertools.count()
+def flatten(tokens: list) -> list[Piece]:
+    """markdown-it inline children → a flat list of pieces with matched open/close keys, and
+    source text that looks like a placeholder turned into a placeholder of its own."""
+    return literal_pieces(_flatten(tokens, itertools.count()))
+
+
+def literal_pieces(pieces: list[Piece]) -> list[Piece]:
+    """Text such as ``<1>``, ``</2>`` or ``<3/>`` would be read back as a placeholder: it becomes
+    an atom that stands for itself (``<1/> = literal text: <1>`` in the translators' notes),
+    so the msgid is unambiguous and the text comes back exactly as written."""
+    merged: list[Piece] = []
+    for piece in pieces:  # join neighbouring texts: "<1" and ">" may come from two tokens
+        if isinstance(piece, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + piece.text)
+        else:
+            merged.append(piece)
+    out: list[Piece] = []
+    for piece in merged:
+        if not isinstance(piece, Text):
+            out.append(piece)
+            continue
+        position = 0
+        for found in PLACEHOLDER.finditer(piece.text):
+            if found.group(1) and found.group(3):
+                continue  # "</3/>" is not a placeholder either (see segment.tokenize)
+            if found.start() > position:
+                out.append(Text(piece.text[position : found.start()]))
+            out.append(Atom(Markup("literal text", escape_text(found.group(0)), detail=found.group(0))))
+            position = found.end()
+        if position < len(piece.text):
+            out.append(Text(piece.text[position:]))
+    return out
+
+
+def _flatten(tokens: list, counter: itertools.count) -> list[Piece]:
     pieces: list[Piece] = []
     open_keys: list[int] = []
     index = 0
@@ -79,12 +119,15 @@ def flatten(tokens: list, counter: itertools.count | None = None) -> list[Piece]
             src = str(token.attrs.get("src", ""))
             close = f"]({_destination(src)}{_title(token.attrs.get('title'))})"
             pieces.append(Open(key, Markup("image", "![", close, detail=src)))
-            pieces.extend(flatten(token.children or [], counter))
+            pieces.extend(_flatten(token.children or [], counter))
             pieces.append(Close(key))
         elif kind == "code_inline":
             pieces.append(Atom(Markup("code", _code_span(token.content), detail=token.content)))
         elif kind == "html_inline":
             pieces.append(Atom(Markup("html", token.content, detail=token.content.strip())))
+        elif kind == "footnote_ref":
+            label = str(token.meta.get("label", ""))
+            pieces.append(Atom(Markup("footnote", f"[^{label}]", detail=label)))
         else:
             pieces.append(Text(token.content))
         index += 1
@@ -119,7 +162,7 @@ def _plain(piece: Piece) -> str:
     if isinstance(piece, Text):
         return piece.text.replace("\n", " ")
     if isinstance(piece, Atom):
-        return "X" if piece.markup.kind in ("code", "autolink") else " "
+        return "X" if piece.markup.kind in ("code", "autolink", "literal text", "footnote") else " "
     return ""
 
 
@@ -158,7 +201,10 @@ def split_pieces(pieces: list[Piece], language: str = "en") -> list[tuple[int, b
     breaks, previous = 0, ""
     for sentence in sentences:
         trimmed = _trim(sentence)
-        said = "".join(_plain(p) for p in sentence)
+        # Only real whitespace separates sentences (an atom reads as a space to the splitter).
+        said = "".join(
+            p.text if isinstance(p, Text) else "" if isinstance(p, Open | Close) else "x" for p in sentence
+        )
         if trimmed:
             spaced = previous[-1:].isspace() or said[:1].isspace()
             out.append((breaks + _leading_breaks(sentence), spaced, trimmed))
@@ -224,7 +270,7 @@ def make_slot(pieces: list[Piece], line: int, kind: str, space_before: bool = Tr
     pieces, wrapper = _unwrap(pieces)
     if not any(isinstance(p, Text) and _has_letter(p.text) for p in pieces):
         fixed = _render_wrapped(wrapper, render_pieces(pieces))
-        plain = "".join(p.text for p in pieces if isinstance(p, Text))
+        plain = "".join(_plain_text(p) for p in pieces)
         return Slot(None, fixed=fixed, space_before=space_before, fixed_plain=plain)
     numbers: dict[int, int] = {}
     markup: list[Markup] = []
@@ -245,6 +291,14 @@ def make_slot(pieces: list[Piece], line: int, kind: str, space_before: bool = Tr
         kind = "image alt text"
     msgid = re.sub(r"\s+", " ", "".join(text)).strip()
     return Slot(Segment(msgid, line, kind, tuple(markup), tuple(wrapper)), space_before=space_before)
+
+
+def _plain_text(piece: Piece) -> str:
+    if isinstance(piece, Text):
+        return piece.text
+    if isinstance(piece, Atom) and piece.markup.kind == "literal text":
+        return piece.markup.detail
+    return ""
 
 
 def _has_letter(text: str) -> bool:
@@ -298,12 +352,25 @@ def render_segment(segment: Segment, translation: str, escape: bool = True) -> s
     """
     validate_placeholders(segment.text, translation)
     out = []
+    line_start = False  # just after a hard line break: a "#" or "- " here would start a block
     for part in tokenize(translation):
         if isinstance(part, Tag):
+            if not 0 < part.number <= len(segment.markup):
+                raise PlaceholderError(f"unexpected {part}")
             markup = segment.markup[part.number - 1]
-            out.append(markup.close if part.role == "close" else markup.open)
+            if not escape and markup.kind == "literal text":
+                out.append(markup.detail)
+                continue
+            shown = markup.close if part.role == "close" else markup.open
+            out.append(shown)
+            line_start = shown.endswith("\n") or (line_start and not shown)
+        elif escape:
+            # A line break typed in a translation would end the block or start another.
+            text = escape_text(re.sub(r"[\r\n]+", " ", part))
+            out.append(escape_line_start(text) if line_start else text)
+            line_start = line_start and not text.strip()
         else:
-            out.append(escape_text(part) if escape else part)
+            out.append(part)
     return _render_wrapped(segment.wrapper, "".join(out))
 
 

@@ -1,46 +1,48 @@
 """Markdown articles ⇄ segments, with markdown-it-py as the parser.
 
 Extraction walks markdown-it's block tokens and keeps, for every leaf block that holds
-reader-facing text (headings, paragraphs, list items, table rows, front-matter fields), its
-line range and its sentences. Building replaces exactly those line ranges with the
-translated block and copies every other line (code, HTML, comments, blank lines) as it was.
+reader-facing text (headings, paragraphs, list items, footnotes, table rows, front-matter
+fields), its line range and its sentences. Building replaces exactly those line ranges with
+the translated block and copies every other line (code, HTML, comments, blank lines) as it
+was, with its own line ending; a byte order mark is kept.
+
+Nothing is left in the source language unnoticed: code and HTML blocks are counted as kept on
+purpose (``Document.kept``), and what could not be read (quotes and lists nested too deep) is
+listed in ``Document.unextracted``.
 """
 
 from __future__ import annotations
 
-import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 
+from l10n.documents.frontmatter import FrontMatter, inert_html, read_front_matter
 from l10n.documents.inline import (
     Slot,
-    Text,
     escape_line_start,
     flatten,
     make_slot,
     render_segment,
     split_pieces,
 )
+from l10n.documents.parser import NESTING_LIMIT, TOO_DEEP, markdown_parser
 from l10n.documents.segment import PlaceholderError, Segment
-from l10n.errors import L10nError
+
+__all__ = ["Document", "Unextracted", "markdown_parser", "parse_markdown"]
 
 # translate(segment) → translated msgstr, or None to keep the source text
 Translate = Callable[[Segment], "str | None"]
 # problem(segment, message) is told when a translation cannot be used
 Problem = Callable[[Segment, str], None]
 
+BOM = "\ufeff"
+_KEPT = {"fence": "code block", "code_block": "code block", "html_block": "HTML block"}
+_CONTAINERS = {"blockquote": "blockquote", "list": "list item", "footnote": "footnote"}
 
-_QUOTE_PREFIX = re.compile(r"^(?:\s*>)*\s*")
+_QUOTES = re.compile(r"^(?:\s*>)*\s*")  # matches at least ""
 _BLOCK_PREFIX = re.compile(r"^(?:\s*>)*\s*(?:[-+*]\s+|\d{1,9}[.)]\s+)?(?:#{1,6}\s+)?")
-
-
-@lru_cache(maxsize=1)
-def _parser():
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 @dataclass
@@ -56,10 +58,14 @@ class _Renderer:
         translation = self.translate(segment)
         if translation is not None:
             try:
-                return render_segment(segment, translation, escape=escape)
+                text = render_segment(segment, translation, escape=escape)
             except PlaceholderError as exc:
                 if self.problem:
                     self.problem(segment, str(exc))
+            else:
+                # Plain-text fields reach templates that may print them unescaped: what a
+                # translator adds cannot become HTML there (the body escapes it as Markdown).
+                return text if escape or translation == segment.text else inert_html(text)
         text = render_segment(segment, segment.text, escape=escape)
         return self.mark_source + text if (self.mark_source and escape) else text
 
@@ -73,53 +79,54 @@ class _Prose:
     prefix: str
     slots: list[Slot]
     line_start_sensitive: bool = True  # False for ATX headings, whose content follows "## "
+    underline: str | None = None  # a setext heading's "---" or "===" line, kept as it was
 
     def render(self, renderer: _Renderer) -> list[str]:
         text = _join(self.slots, renderer.slot)
-        if self.line_start_sensitive:
+        atx, prefix = not self.line_start_sensitive, self.prefix
+        if self.underline is not None and self.underline.strip().startswith("-") and _table_header(text):
+            # "a \| b" over "---" would read as a table: the same level-2 heading, ATX style.
+            atx, prefix = True, prefix + "## "
+        if not atx:
             text = escape_line_start(text)
         elif text.endswith("#"):
             text = text[:-1] + "\\#"
-        continuation = "".join(ch if ch == ">" else " " for ch in self.prefix)
+        continuation = "".join(ch if ch == ">" else " " for ch in prefix)
         text = text.replace("\n", "\n" + continuation)
-        return (self.prefix + text).split("\n")
+        lines = (prefix + text).split("\n")
+        return lines if atx or self.underline is None else [*lines, self.underline]
 
 
 @dataclass
 class _TableRow:
     start: int
     end: int
-    prefix: str
-    cells: list[Slot | None]
+    prefix: str  # container marks before the row's text
+    cells: list[Slot | None]  # every cell of the source row, beyond the header's count too
 
     def render(self, renderer: _Renderer) -> list[str]:
-        rendered = []
-        for cell in self.cells:
-            text = renderer.slot(cell) if cell else ""
-            rendered.append(re.sub(r"(?<!\\)\|", r"\\|", text))
+        # A table cell drops one backslash before each pipe: escape every pipe, in code too.
+        rendered = [(renderer.slot(cell) if cell else "").replace("|", "\\|") for cell in self.cells]
         return [self.prefix + "| " + " | ".join(rendered) + " |"]
 
 
 @dataclass
-class _FrontMatter:
-    start: int  # first line after the opening ---
-    end: int  # the closing --- line (not replaced)
-    text: str
-    fields: list[tuple[int, int, list[Slot]]]  # value span in text, sentences
+class _FrontMatterBlock:
+    front: FrontMatter
+
+    @property
+    def start(self) -> int:
+        return self.front.start
+
+    @property
+    def end(self) -> int:
+        return self.front.end
 
     def render(self, renderer: _Renderer) -> list[str]:
-        out, position = [], 0
-        for begin, finish, slots in self.fields:
-            original = self.text[begin:finish]
-            trailing = original[len(original.rstrip()) :]
-            value = _join(slots, lambda slot: renderer.slot(slot, escape=False))
-            out += [self.text[position:begin], json.dumps(value, ensure_ascii=False), trailing]
-            position = finish
-        out.append(self.text[position:])
-        return "".join(out)[:-1].split("\n")  # the text ends with the newline we added
+        return self.front.render(lambda slots: _join(slots, lambda s: renderer.slot(s, escape=False)))
 
 
-Block = _Prose | _TableRow | _FrontMatter
+Block = _Prose | _TableRow | _FrontMatterBlock
 
 
 def _join(slots: list[Slot], render: Callable[[Slot], str]) -> str:
@@ -127,12 +134,25 @@ def _join(slots: list[Slot], render: Callable[[Slot], str]) -> str:
     return "".join((" " if i and s.space_before else "") + render(s) for i, s in enumerate(slots))
 
 
+@dataclass(frozen=True)
+class Unextracted:
+    """Source text that could not be offered for translation, so stays in the source language."""
+
+    line: int  # 1-based, where it starts
+    kind: str  # blockquote, list item, …
+    reason: str
+    text: str  # its first words, to find it
+
+
 @dataclass
 class Document:
     path: str  # as written in PO references
     lines: list[str]  # source lines without line ends
     blocks: list[Block]
-    final_newline: bool = True
+    endings: list[str] = field(default_factory=list)  # each line's own end ("\n", "\r\n", "\r", "")
+    bom: bool = False
+    kept: Counter = field(default_factory=Counter)  # blocks kept as they are on purpose, by kind
+    unextracted: list[Unextracted] = field(default_factory=list)
 
     @property
     def segments(self) -> list[Segment]:
@@ -142,23 +162,35 @@ class Document:
         for block in self.blocks:
             if isinstance(block, _TableRow):
                 yield from (c for c in block.cells if c is not None)
-            elif isinstance(block, _FrontMatter):
-                for _, _, slots in block.fields:
+            elif isinstance(block, _FrontMatterBlock):
+                for _, _, slots in block.front.fields:
                     yield from slots
             else:
                 yield from block.slots
 
+    @property
+    def newline(self) -> str:
+        """The article's usual line ending, for lines that a build adds."""
+        counts = Counter(e for e in self.endings if e)
+        return counts.most_common(1)[0][0] if counts else "\n"
+
     def render(self, translate: Translate, problem: Problem | None = None, mark_source: str = "") -> str:
         """The document with every segment passed through ``translate``."""
         renderer = _Renderer(translate, problem, mark_source)
-        out: list[str] = []
+        out: list[str] = [BOM] if self.bom else []
         position = 0
         for block in self.blocks:
-            out += self.lines[position : block.start]
-            out += block.render(renderer)
+            out += self._copy(position, block.start)
+            rendered = block.render(renderer)
+            inner = self.endings[block.start] or self.newline
+            for number, line in enumerate(rendered, start=1):
+                out += [line, self.endings[block.end - 1] if number == len(rendered) else inner]
             position = block.end
-        out += self.lines[position:]
-        return "\n".join(out) + ("\n" if self.final_newline else "")
+        out += self._copy(position, len(self.lines))
+        return "".join(out)
+
+    def _copy(self, start: int, end: int) -> list[str]:
+        return [part for i in range(start, end) for part in (self.lines[i], self.endings[i])]
 
 
 def parse_markdown(
@@ -166,62 +198,33 @@ def parse_markdown(
 ) -> Document:
     """Parse an article. ``fields``: front-matter keys whose values are translated."""
     fields = ["title", "summary"] if fields is None else fields
-    final_newline = text.endswith("\n")
-    lines = text.split("\n")
-    if final_newline:
-        lines.pop()
-    blocks: list[Block] = []
+    bom = text.startswith(BOM)
+    lines, endings = _split_lines(text[1:] if bom else text)
+    document = Document(path, lines, [], endings, bom)
     body_start = 0
     if lines and lines[0].rstrip() == "---":
-        front, body_start = _front_matter(lines, path, fields, language)
+        front, body_start = read_front_matter(lines, path, fields, language)
         if front is not None:
-            blocks.append(front)
-    body = "\n".join(lines[body_start:]) + "\n"
-    blocks += _body_blocks(body, lines, body_start, language)
-    return Document(path, lines, blocks, final_newline)
+            document.blocks.append(_FrontMatterBlock(front))
+    _read_body(document, body_start, language)
+    return document
 
 
-def _front_matter(lines, path, fields, language) -> tuple[_FrontMatter | None, int]:
-    import yaml
-
-    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if closing is None:
-        raise L10nError("front matter opened here is never closed by a '---' line", path, 1)
-    text = "\n".join(lines[1:closing]) + "\n"
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark else 1
-        raise L10nError(f"malformed front matter: {exc.problem or exc}", path, line) from None
-    except yaml.YAMLError as exc:
-        raise L10nError(f"malformed front matter: {exc}", path, 1) from None
-    if node is None:
-        return None, closing + 1
-    if not isinstance(node, yaml.MappingNode):
-        raise L10nError("front matter must be a mapping of keys to values", path, 2)
-    found = []
-    for key, value in node.value:
-        if key.value not in fields or not isinstance(value, yaml.ScalarNode):
-            continue
-        if value.tag != "tag:yaml.org,2002:str" or not value.value.strip():
-            continue
-        line = value.start_mark.line + 2
-        kind = f"front matter: {key.value}"
-        slots = [
-            make_slot(pieces, line, kind, spaced)
-            for _, spaced, pieces in split_pieces([Text(value.value)], language)
-        ]
-        found.append((value.start_mark.index, value.end_mark.index, slots))
-    if not found:
-        return None, closing + 1
-    return _FrontMatter(1, closing, text, found), closing + 1
+def _split_lines(text: str) -> tuple[list[str], list[str]]:
+    """Lines and their own endings, cut where markdown-it cuts them (\\r\\n, \\r, \\n)."""
+    parts = re.split(r"(\r\n|\r|\n)", text)
+    lines, endings = parts[0::2], parts[1::2] + [""]
+    if len(lines) > 1 and lines[-1] == "":  # the text ended with a line end
+        lines.pop()
+        endings.pop()
+    return lines, endings
 
 
-def _body_blocks(body: str, lines: list[str], offset: int, language: str) -> list[Block]:
-    tokens = _parser().parse(body)
-    blocks: list[Block] = []
-    lists = 0
+def _read_body(document: Document, offset: int, language: str) -> None:
+    lines = document.lines
+    env: dict = {}
+    tokens = markdown_parser().parse("\n".join(lines[offset:]) + "\n", env)
+    lists = footnotes = 0
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -229,28 +232,57 @@ def _body_blocks(body: str, lines: list[str], offset: int, language: str) -> lis
             lists += 1
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             lists -= 1
+        elif token.type == "footnote_reference_open":
+            footnotes += 1
+        elif token.type == "footnote_reference_close":
+            footnotes -= 1
+        elif token.type in _KEPT:
+            document.kept[_KEPT[token.type]] += 1
+        elif token.type == TOO_DEEP:
+            document.unextracted.append(_too_deep(token, lines, offset))
         elif token.type in ("paragraph_open", "heading_open") and token.map:
             inline = tokens[index + 1]
             start, end = token.map[0] + offset, token.map[1] + offset
             heading = token.type == "heading_open"
             setext = heading and token.markup in ("=", "-")
-            kind = "heading" if heading else "list item" if lists else "paragraph"
+            kind = (
+                "heading" if heading else "list item" if lists else "footnote" if footnotes else "paragraph"
+            )
             first_line = inline.content.split("\n")[0].strip()
-            blocks.append(
+            document.blocks.append(
                 _Prose(
                     start=start,
-                    end=end - 1 if setext else end,
+                    end=end,
                     prefix=_prefix(lines[start], first_line),
                     slots=_sentences(inline.children or [], start + 1, kind, language),
                     line_start_sensitive=not heading or setext,
+                    underline=lines[end - 1] if setext else None,
                 )
             )
         elif token.type == "tr_open" and token.map:
-            row, index = _table_row(tokens, index, lines, offset)
-            blocks.append(row)
+            row, index = _table_row(tokens, index, lines, offset, env)
+            document.blocks.append(row)
             continue
         index += 1
-    return blocks
+
+
+def _table_header(line: str) -> bool:
+    """Whether markdown-it would take ``line`` for a one-column table's header row."""
+    from markdown_it.common.utils import mdTrim
+    from markdown_it.rules_block.table import escapedSplit
+
+    line = mdTrim(line)
+    columns = escapedSplit(line)
+    return "|" in line and len([c for i, c in enumerate(columns) if c or 0 < i < len(columns) - 1]) == 1
+
+
+def _too_deep(token, lines: list[str], offset: int) -> Unextracted:
+    start, end = token.map[0] + offset, token.map[1] + offset
+    first = next((line for line in lines[start:end] if line.strip()), "")
+    words = re.sub(r"^(?:\s*(?:>|[-+*](?=\s)|\d{1,9}[.)](?=\s)))*\s*", "", first)
+    kind = _CONTAINERS.get(token.meta.get("container"), "block")
+    reason = f"not extracted: nested more than {NESTING_LIMIT} levels deep"
+    return Unextracted(start + 1, kind, reason, words[:60])
 
 
 def _sentences(children, line: int, kind: str, language: str) -> list[Slot]:
@@ -261,17 +293,36 @@ def _sentences(children, line: int, kind: str, language: str) -> list[Slot]:
     ]
 
 
-def _table_row(tokens, index: int, lines: list[str], offset: int) -> tuple[_TableRow, int]:
-    start = tokens[index].map[0] + offset
-    cells: list[Slot | None] = []
+def _table_row(tokens, index: int, lines: list[str], offset: int, env: dict) -> tuple[_TableRow, int]:
+    from markdown_it.common.utils import mdTrim
+    from markdown_it.rules_block.table import escapedSplit
+
+    row = tokens[index]
+    start = row.map[0] + offset
+    inlines = []
     index += 1
     while tokens[index].type != "tr_close":
         if tokens[index].type == "inline":
-            pieces = flatten(tokens[index].children or [])
-            cells.append(make_slot(pieces, start + 1, "table cell") if pieces else None)
+            inlines.append(tokens[index])
         index += 1
-    prefix = _QUOTE_PREFIX.match(lines[start]).group(0)  # type: ignore[union-attr]  # matches ""
-    return _TableRow(start, start + 1, prefix, cells), index + 1
+    line = lines[start]
+    text_start = row.meta.get("text_start", len(_QUOTES.match(line).group(0)))  # type: ignore[union-attr]
+    # The row's own cells, split as markdown-it splits them: it shows only as many as the
+    # header has (padding shorter rows), but the others are the author's text all the same.
+    columns = escapedSplit(mdTrim(line[text_start:]))
+    if columns and columns[0] == "":
+        columns.pop(0)
+    if columns and columns[-1] == "":
+        columns.pop()
+    cells: list[Slot | None] = []
+    for number, column in enumerate(columns):
+        if number < len(inlines):
+            children = inlines[number].children or []
+        else:
+            children = markdown_parser().parseInline(mdTrim(column), env)[0].children or []
+        pieces = flatten(children)
+        cells.append(make_slot(pieces, start + 1, "table cell") if pieces else None)
+    return _TableRow(start, start + 1, line[:text_start], cells), index + 1
 
 
 def _prefix(line: str, first_content: str) -> str:
