@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from l10n.checks.base import Check, Failure, Unit
+from l10n.checks.base import Check, Failure, Finding, Severity, Unit
 from l10n.checks.glossary import GlossaryCheck
 from l10n.checks.length import LengthCheck
 from l10n.checks.numbers import NumbersCheck
@@ -23,9 +23,10 @@ CHECKS: list[Check] = [
 def run_checks(source: str, target: str, unit: Unit, checks: list[Check] | None = None) -> list[Failure]:
     failures = []
     for check in checks or CHECKS:
-        for message in check.check_single(source, target, unit):
-            failures.append(Failure(check.id, check.severity, message))
+        for found in check.check_single(source, target, unit):
+            finding = found if isinstance(found, Finding) else Finding(found)
+            failures.append(Failure(check.id, check.severity, finding.message, finding.span))
     return failures
 
 
-__all__ = ["CHECKS", "Check", "Failure", "Unit", "run_checks"]
+__all__ = ["CHECKS", "Check", "Failure", "Finding", "Severity", "Unit", "run_checks"]
