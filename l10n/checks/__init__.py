@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from l10n.checks.base import Check, Failure, Finding, Severity, Unit
+from l10n.checks.brackets import UnbalancedBracketsCheck
+from l10n.checks.capitals import MidSentenceCapitalsCheck
+from l10n.checks.doubled import DoubledWordsCheck
 from l10n.checks.glossary import GlossaryCheck
+from l10n.checks.leftovers import LeftoverWordsCheck
 from l10n.checks.length import LengthCheck
+from l10n.checks.lexicon import UnknownWordsCheck
 from l10n.checks.numbers import NumbersCheck
+from l10n.checks.placeholder_space import PlaceholderSpaceCheck
 from l10n.checks.placeholders import PlaceholderCheck
+from l10n.checks.punctuation import EndPunctuationCheck
+from l10n.checks.quotes import StraightQuotesCheck
 from l10n.checks.typography import TypographyCheck
 from l10n.checks.untranslated import UntranslatedCheck
 
@@ -17,6 +25,14 @@ CHECKS: list[Check] = [
     LengthCheck(),
     GlossaryCheck(),
     TypographyCheck(),
+    StraightQuotesCheck(),
+    EndPunctuationCheck(),
+    DoubledWordsCheck(),
+    UnbalancedBracketsCheck(),
+    PlaceholderSpaceCheck(),
+    MidSentenceCapitalsCheck(),
+    LeftoverWordsCheck(),
+    UnknownWordsCheck(),
 ]
 
 
