@@ -7,6 +7,9 @@ packages=(
   apertium apertium-eng-spa apertium-eng-cat apertium-fr-es apertium-fra-cat
   apertium-spa-ita apertium-cat-ita
   gettext chromium chromium-driver
+  # dictionaries for the lexicon checks (l10n/languages/lexicon.py), read by hunspell
+  hunspell hunspell-en-us hunspell-fr hunspell-es hunspell-it hunspell-pt-pt hunspell-ca
+  hunspell-gl hunspell-hr hunspell-sl
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from l10n.glossary import Glossary
 from l10n.glossary.matcher import Matcher
+
+
+class Severity(StrEnum):
+    """How bad a finding is; a ``str``, so ``failure.severity == "error"`` still reads."""
+
+    ERROR = "error"  # the text is wrong
+    WARNING = "warning"  # worth a look
 
 
 @dataclass
@@ -16,6 +24,7 @@ class Unit:
     glossary: Glossary = field(default_factory=Glossary)
     matcher: Matcher | None = None
     unenforced_terms: list[str] = field(default_factory=list)  # flagged by machine translation
+    source_language: str = "en"
 
     def terms(self) -> Matcher:
         if self.matcher is None:
@@ -23,19 +32,28 @@ class Unit:
         return self.matcher
 
 
+@dataclass(frozen=True)
+class Finding:
+    """One problem a check found: a message, and where it is in the translation."""
+
+    message: str
+    span: tuple[int, int] | None = None  # [start, end) in the target text, when known
+
+
 class Check:
     id: str = ""
     name: str = ""
     description: str = ""
-    severity: str = "error"  # error: the text is wrong; warning: worth a look
+    severity: Severity = Severity.ERROR
 
-    def check_single(self, source: str, target: str, unit: Unit) -> list[str]:
-        """Problems found, one short message each; an empty list when the entry passes."""
+    def check_single(self, source: str, target: str, unit: Unit) -> list[str | Finding]:
+        """Problems found, one message (or :class:`Finding`) each; empty when the entry passes."""
         raise NotImplementedError
 
 
 @dataclass(frozen=True)
 class Failure:
     check: str
-    severity: str
+    severity: Severity
     message: str
+    span: tuple[int, int] | None = None

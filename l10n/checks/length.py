@@ -1,4 +1,4 @@
-from l10n.checks.base import Check, Unit
+from l10n.checks.base import Check, Severity, Unit
 from l10n.documents.segment import strip_placeholders
 
 MIN_RATIO = 0.5
@@ -12,7 +12,7 @@ class LengthCheck(Check):
     description = (
         f"The translation is less than {MIN_RATIO}× or more than {MAX_RATIO}× as long as the source."
     )
-    severity = "warning"
+    severity = Severity.WARNING
 
     def check_single(self, source: str, target: str, unit: Unit) -> list[str]:
         plain_source, plain_target = strip_placeholders(source), strip_placeholders(target)

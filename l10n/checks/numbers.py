@@ -1,48 +1,50 @@
-import re
+"""Numbers and amounts: every number of the source is in the translation with the same
+value, in any local format and with the language's scale words ("1.5 billion" =
+"1,5 milliard" = "1 500 millions"), and the translation adds none."""
 
-from l10n.checks.base import Check, Unit
-from l10n.documents.segment import strip_placeholders
+from dataclasses import replace
 
-# A number: digits, maybe grouped (1,234 / 1.234 / 1 234 with any space), maybe decimals.
-_NUMBER = re.compile(
-    r"(?<![\w.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])"
-)
-_SPACES = "\u00a0\u202f "
+from l10n.checks.base import Check, Finding, Unit
+from l10n.languages import numbers, rules, table_for
 
 
-def readings(token: str) -> set[str]:
-    """Every value a written number can stand for ("1.234" is 1234 or 1.234)."""
-    values = set()
-    for group, decimal in ((",", "."), (".", ","), (_SPACES, ",")):
-        text = token
-        for separator in group:
-            text = re.sub(rf"(?<=\d){re.escape(separator)}(?=\d{{3}}(?!\d))", "", text)
-        text = text.replace(decimal, ".")
-        try:
-            values.add(f"{float(text):g}")
-        except ValueError:
-            continue
-    return values
+def _amounts(text: str, language: str) -> list[numbers.Amount]:
+    table = table_for(language)
+    found = []
+    for start, piece in rules.plain_pieces(text):
+        for amount in numbers.amounts(piece, table):
+            found.append(replace(amount, start=start + amount.start, end=start + amount.end))
+    return found
 
 
-def numbers(text: str) -> list[str]:
-    return _NUMBER.findall(strip_placeholders(text))
+def _take(candidates: list[numbers.Amount], same) -> numbers.Amount | None:
+    found = next((c for c in candidates if same(c)), None)
+    if found is not None:
+        candidates.remove(found)
+    return found
 
 
 class NumbersCheck(Check):
     id = "numbers"
     name = "Numbers and amounts"
-    description = "Every number of the source appears in the translation (any local format)."
+    description = "Every number of the source has the same value in the translation, none is added."
 
-    def check_single(self, source: str, target: str, unit: Unit) -> list[str]:
-        available = [readings(n) for n in numbers(target)]
+    def check_single(self, source: str, target: str, unit: Unit) -> list[Finding]:
+        available = _amounts(target, unit.language)
+        unmatched = [
+            a
+            for a in _amounts(source, unit.source_language)
+            if not _take(available, lambda c, a=a: c.values & a.values)
+        ]
         problems = []
-        for number in numbers(source):
-            values = readings(number)
-            for index, candidate in enumerate(available):
-                if values & candidate:
-                    del available[index]
-                    break
-            else:
-                problems.append(f"{number} is missing or changed")
+        for amount in unmatched:
+            changed = _take(
+                available, lambda c, a=amount: numbers.readings(c.number) & numbers.readings(a.number)
+            )
+            if changed:
+                message = f"{amount.text} became {changed.text!r} (another value, or a scale word not read)"
+                problems.append(Finding(message, (changed.start, changed.end)))
+            elif not amount.decade:  # "the 1960s" may well become "los años sesenta"
+                problems.append(Finding(f"{amount.text} is missing or changed"))
+        problems += [Finding(f"{a.text} is not in the source", (a.start, a.end)) for a in available]
         return problems
