@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -46,7 +47,7 @@ class Check:
     description: str = ""
     severity: Severity = Severity.ERROR
 
-    def check_single(self, source: str, target: str, unit: Unit) -> list[str | Finding]:
+    def check_single(self, source: str, target: str, unit: Unit) -> Sequence[str | Finding]:
         """Problems found, one message (or :class:`Finding`) each; empty when the entry passes."""
         raise NotImplementedError
 
