@@ -110,12 +110,11 @@ def test_malformed_tbx_is_located_and_entities_are_not_expanded(tmp_path):
         "</conceptEntry></body></text></tbx>\n"
     )
     secret = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else "never"
-    try:
-        glossary = glossary_from(tmp_path / "other", hostile, "hostile.tbx")
-    except L10nError as refused:  # the unexpanded entity leaves the term empty
-        assert secret not in str(refused)
-    else:
-        assert all(secret not in t.text for c in glossary.concepts for t in c.english())
+    # The entity is never expanded: the term holds nothing l10n accepts, and it says where.
+    with pytest.raises(L10nError) as refused:
+        glossary_from(tmp_path / "other", hostile, "hostile.tbx")
+    assert (refused.value.path, refused.value.line) == ("glossaries/hostile.tbx", 3)
+    assert refused.value.message == "a term section without a term" and secret not in str(refused.value)
 
 
 def test_import_export_and_lint_through_the_cli(project, tmp_path):
