@@ -39,6 +39,15 @@ class State(StrEnum):
 
 
 WORKFLOW = [s for s in State if s is not State.OBSOLETE]  # column order for listings
+AWAITING_REVIEW = [s for s in State if s.awaiting_review]
+EDITED = "edited"  # the mark of a person's edit l10n has recorded (not a state of its own)
+# Which Entry attribute holds the mark that makes each state.
+MARK_OF = {
+    State.REVIEWED: "reviewed",
+    State.APPROVED: "approved",
+    State.REJECTED: "rejected",
+    EDITED: "edited",
+}
 
 Key = tuple[str, str, str, str]  # language, article, msgctxt, msgid
 
@@ -151,9 +160,16 @@ class Entry:
     def _current(self, mark: Mark | None) -> bool:
         return mark is not None and mark.current(self.text)
 
-    def current_mark(self, name: str) -> Mark | None:
-        mark = getattr(self, name)
+    def current_mark(self, kind: State | str) -> Mark | None:
+        """The entry's mark for a state (reviewed, approved, rejected) or ``"edited"``, if it
+        still holds for the text."""
+        mark = getattr(self, MARK_OF.get(kind, str(kind)))
         return mark if self._current(mark) else None
+
+    @property
+    def signed_off(self) -> bool:
+        """A current review or approval mark."""
+        return bool(self.current_mark(State.REVIEWED) or self.current_mark(State.APPROVED))
 
     # -- changes ---------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from l10n import history, pofile
 from l10n.errors import L10nError
 from l10n.fileio import file_lock, replace_if_unchanged, signature
 from l10n.history import Draft, Event
-from l10n.model import Entry, Provenance, State, text_hash
+from l10n.model import EDITED, Entry, Provenance, State, text_hash
 from l10n.pofile import Catalog
 from l10n.project import Project
 from l10n.store import Store, open_store
@@ -147,9 +147,10 @@ class Catalogs:
                 return found
         return self.store.latest_drafts(entry.language).get(entry.key)
 
-    def who(self, mark_name: str, entry: Entry) -> Identity | None:
-        """Who made the entry's current review mark; None when the history does not say."""
-        mark = entry.current_mark(mark_name)
+    def who(self, state: State, entry: Entry) -> Identity | None:
+        """Who gave the entry its current review, approval or rejection; None when the
+        history does not say."""
+        mark = entry.current_mark(state)
         if mark is None:
             return None
         if mark.who:
@@ -254,17 +255,17 @@ def record_outside_edits(edit: Edit, store: Store, who: Identity) -> None:
         if not entry.text:
             continue
         if entry.fuzzy:
-            if entry.current_mark("reviewed") or entry.current_mark("approved"):
+            if entry.signed_off:
                 edit.event(entry, "sync-unreview", entry.text, entry.text, who=who)
                 entry.unmark_review()
-            elif entry.is_machine_draft or entry.current_mark("rejected") or entry.current_mark("edited"):
+            elif entry.is_machine_draft or entry.current_mark(State.REJECTED) or entry.current_mark(EDITED):
                 continue
             else:
                 old = _known_text(store, entry)
                 entry.mark_edited(edit.event(entry, "sync-edit", old, entry.text, who=who))
-        elif not (entry.current_mark("reviewed") or entry.current_mark("approved")):
+        elif not entry.signed_off:
             old = _known_text(store, entry)
-            unchanged = entry.machine == text_hash(entry.text) or entry.current_mark("edited") is not None
+            unchanged = entry.machine == text_hash(entry.text) or entry.current_mark(EDITED) is not None
             action = "sync-review" if unchanged else "sync-edit"
             entry.mark_reviewed(edit.event(entry, action, old, entry.text, who=who))
 

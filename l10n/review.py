@@ -148,15 +148,15 @@ def approve(catalogs: Catalogs, targets: list[Target], reviewer: Identity) -> li
                 return "already approved"
             _check_placeholders(target.msgid, entry.text)
             if state is State.REVIEWED:
-                first = catalogs.who("reviewed", entry)
+                first = catalogs.who(State.REVIEWED, entry)
                 if first is not None and first.same_person(reviewer):
                     raise L10nError(f"{reviewer} reviewed this entry: a second reviewer must approve it")
                 if first is not None:
                     entry.mark_approved(edit.event(entry, "approve", entry.text, entry.text))
-                    return "approved"
+                    return State.APPROVED.value
                 # Nobody is on record for the first review: this approval is the first.
             entry.mark_reviewed(edit.event(entry, "review", entry.text, entry.text))
-            return "reviewed"
+            return State.REVIEWED.value
 
         outcomes.append(catalogs.edit(target.language, target.article, change, reviewer).result or "")
     return outcomes
@@ -194,7 +194,7 @@ def reject(catalogs: Catalogs, target: Target, note: str, reviewer: Identity) ->
         if not entry.text:
             raise L10nError(f"nothing to reject: {target.msgid[:40]!r} is untranslated")
         entry.mark_rejected(edit.event(entry, "reject", entry.text, entry.text, note), note)
-        return "rejected"
+        return State.REJECTED.value
 
     return catalogs.edit(target.language, target.article, change, reviewer).result or ""
 
@@ -301,9 +301,9 @@ def build_queue(
 
 
 def _add_reasons(item: QueueItem, entry: Entry, unit: Unit) -> None:
-    rejected = entry.current_mark("rejected")
+    rejected = entry.current_mark(State.REJECTED)
     if rejected is not None:
-        item.reasons.append(f"rejected: {rejected.note}" if rejected.note else "rejected")
+        item.reasons.append(f"{State.REJECTED}: {rejected.note}" if rejected.note else State.REJECTED.value)
     for failure in run_checks(entry.msgid, entry.text, unit):
         item.reasons.append(f"{failure.check}: {failure.message}")
         if failure.check == "glossary":

@@ -207,6 +207,7 @@ def review(ctx, langs, articles, assignee, reviewer) -> None:
     from l10n.glossary import project_glossary
     from l10n.glossary.check import hints
     from l10n.glossary.matcher import Matcher
+    from l10n.model import State
     from l10n.review import Target, approve, build_queue, reviewer_identity
     from l10n.review import edit as run_edit
     from l10n.review import reject as run_reject
@@ -249,7 +250,7 @@ def review(ctx, langs, articles, assignee, reviewer) -> None:
             try:
                 if key == "a":
                     approve(catalogs, [target], who)
-                    done["approved"] += 1
+                    done[State.APPROVED] += 1
                 elif key == "e":
                     text = (
                         _edit_in_editor(item.msgid, item.text)
@@ -260,7 +261,7 @@ def review(ctx, langs, articles, assignee, reviewer) -> None:
                     done["edited"] += 1
                 else:
                     run_reject(catalogs, target, click.prompt("note for the translator"), who)
-                    done["rejected"] += 1
+                    done[State.REJECTED] += 1
             except L10nError as exc:
                 console.print(f"[red]{escape(str(exc))}[/red]")
     summary = ", ".join(f"{count} {action}" for action, count in done.items()) or "nothing done"

@@ -7,14 +7,16 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from html import escape
 
+from l10n.model import State
+
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 STATE_COLOURS = {
-    "untranslated": "#bbbbbb",
-    "machine-draft": "#f0ad4e",
-    "needs-review": "#ffd966",
-    "rejected": "#d9534f",
-    "reviewed": "#5cb85c",
-    "approved": "#2e7d32",
+    State.UNTRANSLATED: "#bbbbbb",
+    State.MACHINE_DRAFT: "#f0ad4e",
+    State.NEEDS_REVIEW: "#ffd966",
+    State.REJECTED: "#d9534f",
+    State.REVIEWED: "#5cb85c",
+    State.APPROVED: "#2e7d32",
 }
 
 

@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from l10n.model import AWAITING_REVIEW, State
 from l10n.scoring.report import EffortGroup, LanguageReport, Score, ScoreReport
 
 
@@ -56,10 +57,9 @@ TREND_METRICS: dict[str, Callable[[LanguageReport], float | None]] = {
     "glossary adherence %": _glossary,
 }
 CSV_COLUMNS = [
-    "snapshot", "taken_at", "git_commit", "language", "reviewed", "approved", "awaiting_review",
+    "snapshot", "taken_at", "git_commit", "language", State.REVIEWED, State.APPROVED, "awaiting_review",
     "post_edit_TER", "post_edit_chrF", "reference_chrF", "quality_mean", "glossary_percent",
 ]  # fmt: skip
-AWAITING_REVIEW = ("machine-draft", "needs-review", "rejected")
 
 
 def summary_row(report: ScoreReport, language: str) -> dict[str, Any]:
@@ -71,8 +71,8 @@ def summary_row(report: ScoreReport, language: str) -> dict[str, Any]:
         "taken_at": report.taken_at,
         "git_commit": report.git_commit or "",
         "language": language,
-        "reviewed": states.get("reviewed", 0),
-        "approved": states.get("approved", 0),
+        State.REVIEWED.value: states.get(State.REVIEWED, 0),
+        State.APPROVED.value: states.get(State.APPROVED, 0),
         "awaiting_review": sum(states.get(s, 0) for s in AWAITING_REVIEW),
         **{key: _value(read)(data) for key, read in SCORES.items()},
         "quality_mean": data.quality_mean,

@@ -15,6 +15,7 @@ from l10n.catalog import active_entries
 from l10n.glossary import Glossary
 from l10n.glossary.check import check_translation
 from l10n.glossary.matcher import Matcher
+from l10n.model import State
 from l10n.project import Project
 from l10n.references import reference_files
 from l10n.repository import Catalogs
@@ -41,7 +42,7 @@ def reviewed_pairs(workspace: Catalogs, languages: list[str], articles: list[str
         draft = workspace.machine_draft(entry)
         if draft is None:
             continue
-        who = workspace.who("reviewed", entry)
+        who = workspace.who(State.REVIEWED, entry)
         path = project.po_path(catalog.language, catalog.article)
         pairs.append(
             Pair(
