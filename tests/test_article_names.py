@@ -42,7 +42,7 @@ def test_safe_names_are_articles_and_every_other_file_is_named_once(named):
 def test_a_name_with_two_dots_works_in_every_step(named):
     run_l10n("extract", "--lang", "fr", "--article", "x..y", project=named)
     assert (named / "locales" / "fr" / "x..y.po").is_file()
-    run_l10n("build", "--lang", "fr", "--article", "x..y", project=named)
+    run_l10n("build", "--lang", "fr", "--article", "x..y", "--allow-source", project=named)
     assert (named / "output" / "fr" / "x..y.md").read_text() == BODY
 
 
@@ -69,6 +69,6 @@ def test_a_link_leaving_the_project_is_ignored_with_a_warning(named, tmp_path):
     outside = tmp_path / "outside.md"
     outside.write_text("Secret text.\n")
     (named / "articles" / "en" / "leak.md").symlink_to(outside)
-    result = run_l10n("build", "--lang", "fr", project=named)
+    result = run_l10n("build", "--lang", "fr", "--allow-source", project=named)
     assert "warning: articles/en/leak.md: ignored: it leads outside the project" in result.stderr
     assert not (named / "output" / "fr" / "leak.md").exists()

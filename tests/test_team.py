@@ -449,12 +449,16 @@ def test_translate_into_a_language_no_engine_reaches_writes_nothing(project):
 
 
 def test_check_strict_fails_on_error_level_findings(project):
-    run_l10n("translate", "--lang", "fr", "--article", ARTICLE, project=project)
-    assert run_l10n("check", "--lang", "fr", "--strict", project=project).returncode == 0
-    path = po_path(project)
+    run_l10n("translate", "--lang", "fr", "--article", "sdg-financing", project=project)
+    findings = json.loads(run_l10n("check", "--lang", "fr", "--format", "json", project=project).stdout)
+    errors = sum(f["severity"] == "error" for row in findings for f in row["failures"])
+    strict = run_l10n("check", "--lang", "fr", "--strict", project=project, check=False)
+    assert strict.returncode == (1 if errors else 0)
+    assert run_l10n("check", "--lang", "fr", project=project, check=False).returncode == 0  # reports only
+    path = po_path(project, "fr", "sdg-financing")
     po = polib.pofile(str(path))
     entry = next(e for e in po if "<1>" in e.msgid)
-    entry.msgstr = "texte sans balise 12345"
+    entry.msgstr = "texte sans balise"
     po.save(str(path))
     result = run_l10n("check", "--lang", "fr", "--strict", project=project, check=False)
     assert result.returncode == 1 and "error: placeholders" in result.stdout
