@@ -95,6 +95,7 @@ class Entry:
     suggestion: str | None = None  # machine translation of a changed source, beside a human text
     unenforced: list[str] = field(default_factory=list)  # glossary terms the engine could not place
     notes: list[str] = field(default_factory=list)  # translator comments that are not l10n's
+    legacy_provenance: Provenance | None = None  # read from an l10n 0.1 `# l10n-mt:` line
 
     # -- what it is ------------------------------------------------------------------------
 

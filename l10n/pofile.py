@@ -24,7 +24,7 @@ from pathlib import Path
 import polib
 
 from l10n.errors import L10nError
-from l10n.model import Entry, Mark, text_hash
+from l10n.model import Entry, Mark, Provenance, text_hash
 
 WRAP = 0  # l10n itself never wraps: diffs stay one line per change
 HEADER_DATES = ("POT-Creation-Date", "PO-Revision-Date")
@@ -37,6 +37,7 @@ _MARK = re.compile(
     r"^l10n:(mt|reviewed|approved|rejected|edited|suggestion):([0-9a-f]{12})(?::([0-9a-z]+))?$"
 )
 _LEGACY = re.compile(r"^(l10n-[a-z-]+):\s?(.*)$")
+_LEGACY_FIELD = re.compile(r"(?:^|\s)([a-z_]+)=(\S*)")
 _LEGACY_SHA = re.compile(r"(?:^|\s)sha=([0-9a-f]{12})")
 # Extracted-comment lines l10n writes for the translator (rebuilt on every write).
 SUGGESTION_NOTE = "l10n suggestion: "
@@ -212,6 +213,13 @@ def _apply_legacy(entry: Entry, tag: str, value: str) -> None:
     sha = _LEGACY_SHA.search(value)
     if tag == "l10n-mt" and sha:
         entry.machine = sha.group(1)
+        fields = {k: ("" if v == "-" else v) for k, v in _LEGACY_FIELD.findall(value)}
+        entry.legacy_provenance = Provenance(
+            fields.get("engine", "unknown"),
+            fields.get("route", ""),
+            fields.get("version", ""),
+            fields.get("glossary", ""),
+        )
     elif tag == "l10n-suggestion":
         entry.suggestion = value.partition(": ")[2]
     elif tag == "l10n-term":

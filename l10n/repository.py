@@ -180,6 +180,7 @@ class Catalogs:
                 old_text = path.read_text(encoding="utf-8") if before else None
                 catalog = pofile.parse_catalog(po, language, article)
                 edit = Edit(catalog, identity or Identity(UNKNOWN), _ids=list(ids))
+                _import_legacy_drafts(edit, self.store)
                 record_outside_edits(edit, self.store, sync_as or _last_translator(po))
                 result = change(edit)
                 ids = [d.id for d in edit.drafts] + [e.id for e in edit.events]
@@ -239,6 +240,17 @@ def _put(path: Path, base: str | None, ours: str, expected: str | None) -> bool:
             return False
         base, ours = theirs, merged
     return False
+
+
+def _import_legacy_drafts(edit: Edit, store: Store) -> None:
+    """A PO file written by l10n 0.1 names each draft's engine in the file; the history
+    takes it over before the entry is written in today's form."""
+    for entry in edit.catalog.active():
+        provenance = entry.legacy_provenance
+        if provenance is None or not entry.machine or not entry.is_machine_draft:
+            continue
+        if store.draft(entry.key, entry.machine) is None:
+            edit.draft(entry, entry.text, provenance, entry.unenforced)
 
 
 def _last_translator(po: polib.POFile) -> Identity:

@@ -462,3 +462,25 @@ def test_check_strict_fails_on_error_level_findings(project):
     po.save(str(path))
     result = run_l10n("check", "--lang", "fr", "--strict", project=project, check=False)
     assert result.returncode == 1 and "error: placeholders" in result.stdout
+
+
+def test_catalogs_written_by_l10n_0_1_keep_their_states_and_provenance(project):
+    """PO files of the first release carried long `# l10n-mt: engine=… sha=…` lines."""
+    legacy = Path(__file__).parent / "data" / "legacy" / f"{ARTICLE}.po"
+    run_l10n("extract", "--lang", "fr", "--article", ARTICLE, project=project)
+    shutil.copy(legacy, po_path(project))
+    assert "# l10n-mt: engine=apertium" in po_path(project).read_text()
+    before = {e.msgid: e.state for e in state_entries(project)}
+    assert set(before.values()) == {State.MACHINE_DRAFT}
+    assert run_l10n("sync", "--lang", "fr", project=project).stderr.strip() == "0 change(s) recorded"
+    run_l10n("translate", "--lang", "fr", "--article", ARTICLE, project=project)
+    text = po_path(project).read_text()
+    assert "# l10n-mt: engine=" not in text and "# l10n:mt:" in text
+    assert {e.msgid: e.state for e in state_entries(project)} == before
+    drafts = state.drafts(project, "fr")
+    assert {d.engine for d in drafts} == {"apertium"} and {d.route for d in drafts} == {"eng-spa>es-fr"}
+
+
+def state_entries(project: Path):
+    with state.open_catalogs(project) as catalogs:
+        return [e for _, e in catalogs.entries(["fr"], [ARTICLE])]
