@@ -59,6 +59,13 @@ max_decoding_length = 256
 [review]
 # Reviewer identity when --reviewer is not given (falls back to git's user).
 reviewer = ""
+
+[tm]
+# Translation memory: matches from this percentage are shown with the entry (and counted
+# by `l10n analyse`); a fuzzy match becomes the draft instead of the engine's from
+# draft_threshold (measured on the reference sets: bench/tm.py). 100 % matches always do.
+threshold = 75
+draft_threshold = 95
 """
 
 
@@ -85,6 +92,12 @@ class ArgosSettings:
 
 
 @dataclass
+class TmSettings:
+    threshold: int = _default("tm", "threshold")
+    draft_threshold: int = _default("tm", "draft_threshold")
+
+
+@dataclass
 class Config:
     path: Path | None = None
     name: str = _default("name")
@@ -96,6 +109,7 @@ class Config:
     language_engines: dict[str, str] = field(default_factory=dict)
     apertium_routes: dict[str, str] = field(default_factory=lambda: dict(_default("apertium", "routes")))
     argos: ArgosSettings = field(default_factory=ArgosSettings)
+    tm: TmSettings = field(default_factory=TmSettings)
     reviewer: str = _default("review", "reviewer")
     article_priority: dict[str, int] = field(default_factory=dict)
 
@@ -208,6 +222,12 @@ def _build(data: dict[str, Any], text: str, path: Path) -> Config:
         raise fail("device", "device must be 'cpu', 'cuda' or 'auto'")
     if config.argos.batch_type not in ("examples", "tokens"):
         raise fail("batch_type", "batch_type must be 'examples' or 'tokens'")
+
+    tm = data.get("tm", {})
+    config.tm = TmSettings(**{name: get_int(tm, name, value) for name, value in vars(TmSettings()).items()})
+    for name, value in vars(config.tm).items():
+        if value > 100:
+            raise fail(name, f"{name} must be a percentage (1 to 100)")
 
     review = data.get("review", {})
     config.reviewer = get_str(review, "reviewer", config.reviewer)
