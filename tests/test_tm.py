@@ -8,7 +8,6 @@ import random
 from pathlib import Path
 
 import polib
-import pytest
 
 from conftest import run_l10n
 from l10n.glossary import load_glossary
@@ -21,46 +20,7 @@ from l10n.tm.match import MatchIndex, Normaliser, word_diff
 from l10n.tm.memory import Memory
 from l10n.tm.units import Unit
 from support import state
-
-GLOSSARY = """\
-en,fr
-UN,ONU
-SDG|SDGs,ODD
-Middle Corridor,corridor central
-"""
-REVIEWER = "Ann Reviewer <ann@example.org>"
-
-FIRST = """\
----
-title: Ministers meet
----
-
-The foreign ministers met their counterparts in Astana on Friday.
-
-Cargo volumes on the **Middle Corridor** doubled in two years.
-"""
-SECOND = """\
----
-title: Ministers meet again
----
-
-The foreign ministers met their counterparts in Astana on Friday.
-
-The foreign ministers met their counterparts in Tashkent on Friday.
-
-Foreign ministers from the region met their counterparts in Astana.
-
-Nothing in this sentence resembles anything translated before.
-"""
-HUMAN = {
-    "The foreign ministers met their counterparts in Astana on Friday.": (
-        "Les ministres des affaires étrangères ont rencontré leurs homologues à Astana vendredi."
-    ),
-    "Cargo volumes on the <1>Middle Corridor</1> doubled in two years.": (
-        "Le fret sur le <1>corridor central</1> a doublé en deux ans."
-    ),
-}
-
+from support.tmproject import GLOSSARY, HUMAN, REVIEWER, SECOND, reviewed_first, small_project  # noqa: F401
 
 # -- matching ----------------------------------------------------------------------------------
 
@@ -140,31 +100,13 @@ def test_bands():
 # -- translate ---------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def small(tmp_path) -> Path:
-    root = tmp_path / "small"
-    run_l10n("init", str(root), "--lang", "fr")
-    (root / "glossaries" / "g.csv").write_text(GLOSSARY, encoding="utf-8")
-    (root / "articles" / "en" / "first.md").write_text(FIRST, encoding="utf-8")
-    return root
-
-
-def reviewed_first(root: Path) -> None:
-    """Translate the first article and have a person write two of its translations."""
-    run_l10n("translate", "--lang", "fr", project=root)
-    for msgid, text in HUMAN.items():
-        line = next(e.linenum for e in polib.pofile(str(root / "locales/fr/first.po")) if e.msgid == msgid)
-        run_l10n("edit", f"locales/fr/first.po:{line}", "--text", text, "--reviewer", REVIEWER, project=root)
-
-
 def set_draft_threshold(root: Path, value: int) -> None:
     config = root / "l10n.toml"
-    config.write_text(config.read_text().replace("draft_threshold = 95", f"draft_threshold = {value}"))
+    config.write_text(config.read_text().replace("draft_threshold = 85", f"draft_threshold = {value}"))
 
 
 def test_translate_uses_exact_and_fuzzy_matches_and_shows_the_others(small):
-    reviewed_first(small)
-    set_draft_threshold(small, 90)
+    reviewed_first(small)  # default draft_threshold: 85
     (small / "articles" / "en" / "second.md").write_text(SECOND, encoding="utf-8")
     result = json.loads(run_l10n("translate", "--lang", "fr", "--format", "json", project=small).stdout)
     assert result["fr"]["sent"] == 3  # the title, the 75 % match and the new sentence
@@ -217,7 +159,8 @@ def test_translate_uses_exact_and_fuzzy_matches_and_shows_the_others(small):
 
 
 def test_below_the_draft_threshold_the_engine_drafts_and_the_match_is_shown(small):
-    reviewed_first(small)  # default draft_threshold: 95
+    reviewed_first(small)
+    set_draft_threshold(small, 95)
     (small / "articles" / "en" / "second.md").write_text(SECOND, encoding="utf-8")
     run_l10n("translate", "--lang", "fr", project=small)
     fuzzy = "The foreign ministers met their counterparts in Tashkent on Friday."
