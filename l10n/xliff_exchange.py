@@ -210,13 +210,22 @@ def _catalog_of(catalogs: Catalogs, file: XliffFile, shown: str) -> tuple[str, s
             shown,
             file.line,
         )
-    article = Path(file.original.replace("\\", "/")).name.split(".")[0]
+    article = _article_of(file.original)
     catalog = catalogs.read(language, article) if article in project.slugs() else None
     if catalog is None:
         raise L10nError(
             f"no catalog for the file's original {file.original!r} in {language}", shown, file.line
         )
     return language, article, catalog
+
+
+def _article_of(original: str) -> str:
+    """``articles/en/<slug>.md`` (ours), ``<slug>.po`` (po2xliff), or the slug itself."""
+    name = Path(original.replace("\\", "/")).name
+    for suffix in (".md", ".po", ".pot"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 def _entry_of(catalog: Catalog, unit: XliffUnit, shown: str, po: str) -> Entry:
