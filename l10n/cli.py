@@ -34,6 +34,9 @@ COMMANDS = {
     "score": ("quality", "score"),
     "dashboard": ("quality", "dashboard"),
     "glossary": ("glossary", "glossary"),
+    "tm": ("tm", "tm"),
+    "analyse": ("tm", "analyse"),
+    "xliff": ("xliff", "xliff"),
     "models": ("models", "models"),
 }
 

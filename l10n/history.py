@@ -29,7 +29,7 @@ from l10n.model import Key
 VERSION = 1
 FOLDER = "history"
 SNAPSHOTS = "snapshots.jsonl"
-GITATTRIBUTES = "history/**/*.jsonl merge=union\nhistory/*.jsonl merge=union\n"
+GITATTRIBUTES = "history/**/*.jsonl merge=union\nhistory/*.jsonl merge=union\ntm/*.jsonl merge=union\n"
 _CONFLICT_MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
 
 

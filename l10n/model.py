@@ -79,6 +79,16 @@ class Mark:
         return self.sha == text_hash(text)
 
 
+@dataclass(frozen=True)
+class TmNote:
+    """A translation-memory match shown beside the entry: the matched English, its
+    translation and the match percentage."""
+
+    score: int
+    source: str
+    target: str
+
+
 @dataclass
 class Entry:
     """One PO entry with l10n's knowledge about it. Changes go through the methods, which
@@ -94,6 +104,7 @@ class Entry:
     edited: Mark | None = None  # a person's edit l10n has already recorded
     suggestion: str | None = None  # machine translation of a changed source, beside a human text
     unenforced: list[str] = field(default_factory=list)  # glossary terms the engine could not place
+    tm: TmNote | None = None  # a fuzzy translation-memory match, shown until the entry is reviewed
     notes: list[str] = field(default_factory=list)  # translator comments that are not l10n's
     legacy_provenance: Provenance | None = None  # read from an l10n 0.1 `# l10n-mt:` line
 
@@ -181,17 +192,22 @@ class Entry:
         self.po.previous_msgid = None
         self.machine = text_hash(text)
         self.suggestion = None
+        self.tm = None
         self.unenforced = list(unenforced)
         self.reviewed = self.approved = self.rejected = self.edited = None
 
     def set_suggestion(self, text: str) -> None:
         self.suggestion = text
 
+    def set_tm_match(self, note: TmNote | None) -> None:
+        self.tm = note
+
     def mark_reviewed(self, event: str) -> None:
         """A person accepted or wrote the text: not fuzzy any more, machine leftovers gone."""
         self.po.fuzzy = False
         self.po.previous_msgid = None
         self.suggestion = None
+        self.tm = None
         self.unenforced = []
         self.rejected = self.approved = None
         self.reviewed = Mark(text_hash(self.text), event)

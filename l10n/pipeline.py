@@ -5,7 +5,7 @@ translated."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from l10n.engines import Engine, choose_engine
 from l10n.extract import extract
@@ -14,11 +14,13 @@ from l10n.glossary import Glossary, project_glossary
 from l10n.glossary.enforce import Enforcer
 from l10n.glossary.matcher import Matcher
 from l10n.history import Draft as StoredDraft
-from l10n.model import Entry, Provenance, State
+from l10n.model import Entry, Provenance, State, TmNote
 from l10n.pofile import Catalog
 from l10n.project import Project
 from l10n.reporting import Reporter
 from l10n.repository import Catalogs, Edit
+from l10n.tm.memory import Memory
+from l10n.tm.units import Unit, imported_units
 from l10n.typography import localise
 
 
@@ -32,6 +34,9 @@ class LanguageResult:
     engine_calls: int = 0
     suggested: int = 0  # changed sources of human translations given a machine suggestion
     unenforced: int = 0  # entries flagged because a glossary term could not be placed
+    tm_exact: int = 0  # distinct texts drafted from a 100 % translation-memory match
+    tm_fuzzy: int = 0  # distinct texts drafted from a fuzzy match above [tm] draft_threshold
+    tm_shown: int = 0  # distinct texts drafted by the engine with a fuzzy match shown beside them
     files_written: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
@@ -46,6 +51,7 @@ class Draft:
     text: str
     provenance: Provenance
     unenforced: tuple[str, ...] = ()
+    tm: TmNote | None = None  # a fuzzy match shown with the entry
 
 
 @dataclass
@@ -151,14 +157,18 @@ def _translate_language(
         engine.name, engine.route(source, language), engine.version(source, language), glossary.version
     )
     result.engine, result.route = engine.name, provenance.route
-    memory = _memory(catalogs, language, slugs, provenance) if work.pending else {}
-    resolved: dict[str, Draft] = {m: memory[m] for m in work.pending if m in memory}
+    reuse, tm = _memory(catalogs, language, provenance, matcher) if work.pending else ({}, None)
+    resolved: dict[str, Draft] = {m: reuse[m] for m in work.pending if m in reuse}
+    shown = _from_memory(tm, project.config, language, glossary.version, work, resolved) if tm else {}
+    from_tm = [d for d in resolved.values() if d.provenance.engine == "tm"]
+    result.tm_exact = sum(1 for d in from_tm if d.tm is None)  # a fuzzy draft keeps its match shown
+    result.tm_fuzzy, result.tm_shown = len(from_tm) - result.tm_exact, len(shown)
     to_send = [m for m in work.pending if m not in resolved]
     to_send += [m for m in work.suggest if m not in resolved and m not in work.pending]
     enforcer = Enforcer(glossary, language, matcher)
     machine = _run_engine(engine, enforcer, to_send, source, language, reporter, provenance)
     result.sent, result.engine_calls = len(to_send), int(bool(to_send))
-    resolved.update(machine)
+    resolved.update({m: replace(d, tm=shown.get(m)) for m, d in machine.items()})
 
     first_use = set(machine)  # a msgid's first entry is the engine call, later ones reuse it
     for slug in slugs:
@@ -177,9 +187,12 @@ def _translate_language(
         result.unenforced += flagged
         if outcome.written:
             result.files_written.append(project.relative(project.po_path(language, slug)))
+    from_memory = (
+        f", {result.tm_exact + result.tm_fuzzy} from the memory" if result.tm_exact + result.tm_fuzzy else ""
+    )
     reporter.info(
         f"{language}: {result.sent} sent to {engine.name} ({provenance.route}), "
-        f"{result.reused} reused, {result.unchanged} unchanged"
+        f"{result.reused} reused{from_memory}, {result.unchanged} unchanged"
     )
     if result.unenforced:
         reporter.warn(f"{language}: {result.unenforced} entries have glossary terms that could not be placed")
@@ -197,6 +210,7 @@ def _fill(edit: Edit, planner: Planner, resolved: dict[str, Draft]) -> tuple[lis
             continue
         if not entry.text or planner.stale(entry, drafts):
             entry.set_machine_draft(draft.text, draft.unenforced)
+            entry.set_tm_match(draft.tm)
             edit.draft(entry, draft.text, draft.provenance, draft.unenforced)
             filled.append(entry.msgid)
             flagged += bool(draft.unenforced)
@@ -244,11 +258,14 @@ def _run_engine(
     return drafts
 
 
-def _memory(catalogs: Catalogs, language: str, slugs: list[str], provenance: Provenance) -> dict[str, Draft]:
-    """Exact matches from every catalog of the language: a reviewed human translation first,
-    else an identical machine draft from the same engine, route, version and glossary."""
-    human: dict[str, Draft] = {}
+def _memory(
+    catalogs: Catalogs, language: str, provenance: Provenance, matcher: Matcher
+) -> tuple[dict[str, Draft], Memory]:
+    """From every catalog of the language: identical machine drafts from the same engine,
+    route, version and glossary (reused as they are), and the translation memory (every
+    reviewed entry, then the units imported from TMX files)."""
     machine: dict[str, Draft] = {}
+    units: list[Unit] = []
     project = catalogs.project
     for slug in project.slugs():
         catalog = catalogs.read(language, slug)
@@ -258,15 +275,38 @@ def _memory(catalogs: Catalogs, language: str, slugs: list[str], provenance: Pro
         for entry in catalog.active():
             if not entry.text or entry.po.msgid_plural:
                 continue
-            if entry.state.done and entry.msgid not in human:
-                human[entry.msgid] = Draft(
-                    entry.text, Provenance("memory", route=slug, glossary=provenance.glossary)
-                )
+            if entry.state.done:
+                units.append(Unit(entry.msgid, entry.text, language, f"article:{slug}", article=slug))
             elif entry.is_machine_draft and entry.machine and entry.msgid not in machine:
                 stored = drafts.get((entry.key, entry.machine))
                 if stored is not None and _same_origin(stored, provenance):
                     machine[entry.msgid] = Draft(entry.text, provenance, stored.unenforced)
-    return {**machine, **human}
+    return machine, Memory(units + imported_units(project, language), matcher)
+
+
+def _from_memory(
+    memory: Memory, config, language: str, glossary: str, work: Work, resolved: dict[str, Draft]
+) -> dict[str, TmNote]:
+    """Drafts from the memory: a 100 % match always, a fuzzy match from [tm] draft_threshold
+    (measured: below it the engine's draft is closer to the reference, bench/tm.py). Other
+    fuzzy matches are returned, to be shown beside the engine's draft."""
+    shown: dict[str, TmNote] = {}
+    for msgid in work.pending:
+        match = memory.best(msgid, config.tm.threshold)
+        if match is None:
+            continue
+        unit = match.unit
+        origin = Provenance("tm", route=unit.origin, version=f"{match.score}%", glossary=glossary)
+        if match.exact:
+            resolved[msgid] = Draft(unit.target, origin)
+            continue
+        note = TmNote(match.score, unit.source, unit.target)
+        adapted = memory.adapt(match, msgid, language) if match.score >= config.tm.draft_threshold else None
+        if adapted is not None:
+            resolved[msgid] = Draft(adapted, origin, tm=note)
+        else:
+            shown[msgid] = note
+    return shown
 
 
 def _same_origin(stored: StoredDraft, provenance: Provenance) -> bool:

@@ -24,7 +24,7 @@ from pathlib import Path
 import polib
 
 from l10n.errors import L10nError
-from l10n.model import Entry, Mark, Provenance, text_hash
+from l10n.model import Entry, Mark, Provenance, TmNote, text_hash
 
 WRAP = 0  # l10n itself never wraps: diffs stay one line per change
 HEADER_DATES = ("POT-Creation-Date", "PO-Revision-Date")
@@ -43,7 +43,10 @@ _LEGACY_SHA = re.compile(r"(?:^|\s)sha=([0-9a-f]{12})")
 SUGGESTION_NOTE = "l10n suggestion: "
 REJECTED_NOTE = "l10n rejected: "
 TERM_NOTE = "l10n term not placed: "
-_NOTES = (SUGGESTION_NOTE, REJECTED_NOTE, TERM_NOTE)
+TM_NOTE = "l10n tm "  # "l10n tm 87%: <its translation>" then "l10n tm source: <matched English>"
+_TM_MATCH = re.compile(r"^l10n tm (\d{1,3})%: (.*)$")
+_TM_SOURCE = "l10n tm source: "
+_NOTES = (SUGGESTION_NOTE, REJECTED_NOTE, TERM_NOTE, TM_NOTE)
 
 
 # -- files -----------------------------------------------------------------------------------
@@ -186,13 +189,21 @@ def parse_entry(po: polib.POEntry, language: str = "", article: str = "") -> Ent
             entry.notes.append(line.rstrip("\r"))
     while entry.notes and not entry.notes[-1].strip():
         entry.notes.pop()
+    tm_match: re.Match | None = None
+    tm_source = ""
     for line in (po.comment or "").split("\n"):
-        if line.startswith(SUGGESTION_NOTE):
+        if _TM_MATCH.match(line):
+            tm_match = _TM_MATCH.match(line)
+        elif line.startswith(_TM_SOURCE):
+            tm_source = line[len(_TM_SOURCE) :]
+        elif line.startswith(SUGGESTION_NOTE):
             entry.suggestion = line[len(SUGGESTION_NOTE) :]
         elif line.startswith(TERM_NOTE):
             entry.unenforced.append(line[len(TERM_NOTE) :])
         elif line.startswith(REJECTED_NOTE) and entry.rejected is not None:
             entry.rejected = Mark(entry.rejected.sha, entry.rejected.event, note=line[len(REJECTED_NOTE) :])
+    if tm_match is not None:
+        entry.tm = TmNote(int(tm_match.group(1)), tm_source, tm_match.group(2))
     return entry
 
 
@@ -249,7 +260,14 @@ def render_entry(entry: Entry) -> None:
     if entry.rejected is not None and entry.rejected.note:
         kept.append(REJECTED_NOTE + entry.rejected.note)
     kept += [TERM_NOTE + term for term in entry.unenforced]
+    if entry.tm is not None:
+        kept.append(f"{TM_NOTE}{entry.tm.score}%: {_one_line(entry.tm.target)}")
+        kept.append(_TM_SOURCE + _one_line(entry.tm.source))
     entry.po.comment = "\n".join(kept)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 # -- merging a concurrent save ---------------------------------------------------------------

@@ -230,6 +230,7 @@ class QueueItem:
     quality: float | None = None
     priority: int = 0
     waiting_since: str = ""
+    tm: dict | None = None  # a fuzzy memory match: score, source, target, diff (its English → this one)
     glossary_issues: int = 0
     check_errors: int = 0
     check_warnings: int = 0
@@ -294,10 +295,24 @@ def build_queue(
                     quality=draft.quality if draft else None,
                     priority=project.config.article_priority.get(article, 0),
                     waiting_since=draft.created_at if draft else "",
+                    tm=tm_shown(entry),
                 )
                 _add_reasons(item, entry, Unit(language, glossary, matcher, list(entry.unenforced)))
                 items.append(item)
     return sorted(items, key=QueueItem.risk)
+
+
+def tm_shown(entry: Entry) -> dict | None:
+    if entry.tm is None:
+        return None
+    from l10n.tm.match import word_diff
+
+    return {
+        "score": entry.tm.score,
+        "source": entry.tm.source,
+        "target": entry.tm.target,
+        "diff": word_diff(entry.tm.source, entry.msgid),
+    }
 
 
 def _add_reasons(item: QueueItem, entry: Entry, unit: Unit) -> None:

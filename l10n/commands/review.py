@@ -90,6 +90,9 @@ def queue(ctx, langs, articles, assignee, summary, fmt) -> None:
         click.echo(f"{item.ref}  {item.id}  {item.state}{who}")
         click.echo(f"    en: {item.msgid}")
         click.echo(f"    {item.language}: {item.text}")
+        if item.tm:
+            click.echo(f"    tm {item.tm['score']}%: {item.tm['target']}")
+            click.echo(f"        en: {item.tm['diff']}")
         for reason in item.reasons:
             click.echo(f"    ! {reason}")
     click.echo(f"{len(items)} entries awaiting review", err=True)
@@ -236,6 +239,9 @@ def review(ctx, langs, articles, assignee, reviewer) -> None:
             console.print(f"[bold]{item.language}[/bold]  {escape(item.text)}")
             if item.machine_draft and item.machine_draft != item.text:
                 console.print(f"[dim]machine draft[/dim]  {escape(item.machine_draft)}")
+            if item.tm:
+                console.print(f"[magenta]tm {item.tm['score']}%[/magenta]  {escape(item.tm['target'])}")
+                console.print(f"[dim]  en: {escape(item.tm['diff'])}[/dim]")
             for line in hints(glossary, matcher, item.msgid, item.language):
                 console.print(f"[cyan]{escape(line)}[/cyan]")
             for reason in item.reasons:
