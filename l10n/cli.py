@@ -35,6 +35,7 @@ COMMANDS = {
     "dashboard": ("quality", "dashboard"),
     "glossary": ("glossary", "glossary"),
     "models": ("models", "models"),
+    "engines": ("engines", "engines"),
 }
 
 
