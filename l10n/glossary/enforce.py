@@ -75,7 +75,7 @@ class Enforcer:
     def restore(self, protected: Protected, output: str, source: str) -> Enforced:
         result = ""
         placed: set[int] = set()
-        lower_next = False
+        lower_next = ""  # after a term: "determiner" (lower a capitalised article) or "word"
         for part in tokenize(output):
             if isinstance(part, Tag) and part.number in protected.matches:
                 if part.number in placed:
@@ -95,7 +95,7 @@ class Enforcer:
                 result += form
                 # Apertium capitalises the word after a sentence-initial unknown token
                 # ("Kazajistán Ha puesto"): lower it when the English word there is lower case.
-                lower_next = "word" if starts and re.match(r"\s*[a-z]", source[match.end :]) else True
+                lower_next = "word" if starts and re.match(r"\s*[a-z]", source[match.end :]) else "determiner"
                 continue
             if isinstance(part, Tag):
                 result += str(part)
@@ -103,12 +103,14 @@ class Enforcer:
             if lower_next:
                 part = self._lower_next_word(part, any_word=lower_next == "word")
             result += part
-            lower_next = False
+            lower_next = ""
         result = re.sub(r"[ \t]{2,}", " ", _MARKER.sub("", result)).strip()
         unenforced = []
         for number, match in protected.matches.items():
             target = match.concept.target(self.language, match.plural)
-            if number not in placed and target is not None:
+            if target is None:
+                continue
+            if number not in placed:
                 unenforced.append(f"{match.text} → {target.text}")
             elif self._left_to_engine(match):
                 unenforced.append(f"{match.text} → {target.text} (placed as written: check its case)")
