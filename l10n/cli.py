@@ -38,6 +38,7 @@ COMMANDS = {
     "analyse": ("tm", "analyse"),
     "xliff": ("xliff", "xliff"),
     "models": ("models", "models"),
+    "engines": ("engines", "engines"),
 }
 
 

@@ -45,7 +45,11 @@ timeout_per_segment = 2
 fr = "eng-spa|es-fr"
 es = "eng-spa"
 it = "eng-spa|spa-ita"
-ca = "eng-cat"
+ca = "eng-spa|spa-cat"
+pt = "eng-cat|cat-por"
+gl = "eng-spa|es-gl"
+hr = "eng-hbs_HR"
+sl = "eng-hbs_HR|hbs-slv"
 
 [argos]
 # Measured on 2 cores (bench/results.json): two inter threads of one thread each and

@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   apertium apertium-eng-spa apertium-eng-cat apertium-fr-es apertium-fra-cat
   apertium-spa-ita apertium-cat-ita
+  apertium-spa-cat apertium-por-cat apertium-es-pt apertium-es-gl apertium-en-gl
+  apertium-hbs-eng apertium-hbs-slv
   gettext chromium chromium-driver
   # dictionaries for the lexicon checks (l10n/languages/lexicon.py), read by hunspell
   hunspell hunspell-en-us hunspell-fr hunspell-es hunspell-it hunspell-pt-pt hunspell-ca

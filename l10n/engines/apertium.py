@@ -29,17 +29,26 @@ from l10n.engines.base import Engine, EngineError, Progress, batch_timeout
 # in l10n.toml under [apertium.routes]. Reverse routes serve round-trip quality estimates.
 DEFAULT_ROUTES = {
     ("en", "es"): "eng-spa",
-    ("en", "ca"): "eng-cat",
+    ("en", "ca"): "eng-spa|spa-cat",
     ("en", "fr"): "eng-spa|es-fr",
     ("en", "it"): "eng-spa|spa-ita",
+    ("en", "pt"): "eng-cat|cat-por",
+    ("en", "gl"): "eng-spa|es-gl",
+    ("en", "hr"): "eng-hbs_HR",
+    ("en", "sl"): "eng-hbs_HR|hbs-slv",
     ("es", "en"): "spa-eng",
     ("ca", "en"): "cat-eng",
     ("fr", "en"): "fr-es|spa-eng",
     ("it", "en"): "ita-spa|spa-eng",
+    ("pt", "en"): "pt-es|spa-eng",
+    ("gl", "en"): "gl-en",
+    ("hr", "en"): "hbs-eng",
+    ("sl", "en"): "slv-hbs_HR|hbs-eng",
 }
 INSTALL_HINT = (
     "apt-get install apertium apertium-eng-spa apertium-eng-cat apertium-fr-es "
-    "apertium-fra-cat apertium-spa-ita apertium-cat-ita"
+    "apertium-fra-cat apertium-spa-ita apertium-cat-ita apertium-spa-cat apertium-por-cat "
+    "apertium-es-pt apertium-es-gl apertium-en-gl apertium-hbs-eng apertium-hbs-slv"
 )
 
 _SPAN_OPEN = re.compile(r'<span id="l10n-(\d+)">')

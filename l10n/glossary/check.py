@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from l10n.documents.segment import strip_placeholders
+from l10n.glossary.inflection import contains_inflected, declines
 from l10n.glossary.matcher import Match, Matcher, is_acronym
 from l10n.glossary.model import Concept, Glossary
 
@@ -79,7 +80,10 @@ def _check_match(match: Match, translation: str, language: str) -> TermIssue | N
     approved = concept.approved(language)
     if not approved:
         return None  # the glossary has no term for this language
-    if any(contains(translation, t.text) for t in approved):
+    if declines(language):
+        if any(contains_inflected(normalise(translation), t.text) for t in approved):
+            return None
+    elif any(contains(translation, t.text) for t in approved):
         return None
     target = concept.target(language, match.plural)
     return TermIssue(MISSING, match.text, target.text if target else approved[0].text)

@@ -4,8 +4,10 @@ Engines translate around an opaque placeholder as if it were a masculine singula
 ("le XT0X", "del XT0X"). Once the approved term is in, the article and any preposition
 fused with it are rewritten for the term's gender, number and first letter:
 "le route de transport…" → "la route…", "du ONU" → "de l'ONU", "de les ODD" → "des ODD",
-"el Agenda" → "la Agenda", "il UE" → "l'UE", "dal Agenda" → "dall'Agenda".
-Languages without rules here get the term as it is.
+"el Agenda" → "la Agenda", "il UE" → "l'UE", "dal Agenda" → "dall'Agenda",
+"pelo Assembleia" → "pela Assembleia", "co Carta" → "coa Carta", "de la ONU" → "de l'ONU".
+Languages without rules here (and those without articles, such as Croatian and Slovenian)
+get the term as it is.
 """
 
 from __future__ import annotations
@@ -91,8 +93,66 @@ _portuguese, _PT_READ = _by_gender_and_number(
         "em": {"m": "no ", "f": "na ", "mpl": "nos ", "fpl": "nas "},
         "a": {"m": "ao ", "f": "à ", "mpl": "aos ", "fpl": "às "},
         "por": {"m": "pelo ", "f": "pela ", "mpl": "pelos ", "fpl": "pelas "},
+        "um": {"m": "um ", "f": "uma ", "mpl": "uns ", "fpl": "umas "},
+        "num": {"m": "num ", "f": "numa ", "mpl": "nuns ", "fpl": "numas "},
     }
 )
+
+
+_galician, _GL_READ = _by_gender_and_number(
+    {
+        None: {"m": "o ", "f": "a ", "mpl": "os ", "fpl": "as "},
+        "de": {"m": "do ", "f": "da ", "mpl": "dos ", "fpl": "das "},
+        "en": {"m": "no ", "f": "na ", "mpl": "nos ", "fpl": "nas "},
+        "a": {"m": "ao ", "f": "á ", "mpl": "aos ", "fpl": "ás "},
+        "por": {"m": "polo ", "f": "pola ", "mpl": "polos ", "fpl": "polas "},
+        "con": {"m": "co ", "f": "coa ", "mpl": "cos ", "fpl": "coas "},
+        "un": {"m": "un ", "f": "unha ", "mpl": "uns ", "fpl": "unhas "},
+        "cun": {"m": "cun ", "f": "cunha ", "mpl": "cuns ", "fpl": "cunhas "},
+        "nun": {"m": "nun ", "f": "nunha ", "mpl": "nuns ", "fpl": "nunhas "},
+        "dun": {"m": "dun ", "f": "dunha ", "mpl": "duns ", "fpl": "dunhas "},
+    }
+)
+
+
+# -- Catalan: like Spanish, plus elision (l', d') ---------------------------------------------
+
+_CA_FORMS = {
+    None: {"m": "el ", "f": "la ", "v": "l'", "mpl": "els ", "fpl": "les "},
+    "de": {"m": "del ", "f": "de la ", "v": "de l'", "mpl": "dels ", "fpl": "de les "},
+    "a": {"m": "al ", "f": "a la ", "v": "a l'", "mpl": "als ", "fpl": "a les "},
+    "per": {"m": "pel ", "f": "per la ", "v": "per l'", "mpl": "pels ", "fpl": "per les "},
+    "un": {"m": "un ", "f": "una ", "v": "", "mpl": "uns ", "fpl": "unes "},
+}
+# Engines also write the uncontracted "a el", "de el", "per el" before a placeholder.
+_CA_READ = {form.strip(): prep for prep, slots in _CA_FORMS.items() for form in slots.values() if form} | {
+    f"{prep} el": prep for prep in ("de", "a", "per")
+}
+_CA_BARE = {"de": ("de ", "d'"), "d'": ("de ", "d'")}
+
+
+def _catalan_elides(term: str, gender: str) -> bool:
+    """l' before a vowel or h + vowel; a feminine noun keeps "la" before an unstressed i/u
+    ("la Unió", "la integritat"), which is the usual case for the glossary's terms."""
+    first = unicodedata.normalize("NFD", term.lower())
+    first = first[1:2] if first[:1] == "h" else first[:1]
+    if first not in "aeiou" or not first:
+        return False
+    return gender != "f" or first not in "iu"
+
+
+def _catalan(determiner: str, gender: str, plural: bool, vowel: bool, term: str) -> str | None:
+    key = determiner.lower()
+    if key in _CA_BARE:
+        plain, elided = _CA_BARE[key]
+        return elided if _catalan_elides(term, "m") else plain  # d'Astana, d'Uzbekistan
+    if key not in _CA_READ:
+        return None
+    base = "f" if gender == "f" else "m"
+    preposition = _CA_READ[key]
+    elides = preposition != "un" and _catalan_elides(term, gender)  # "un" never elides
+    slot = base + "pl" if plural else ("v" if elides else base)
+    return _CA_FORMS[preposition][slot]
 
 
 # -- Italian ---------------------------------------------------------------------------------
@@ -141,12 +201,16 @@ _RULES: dict[str, Callable[..., str | None]] = {
     "fr": _french,
     "es": _spanish,
     "pt": _portuguese,
+    "gl": _galician,
+    "ca": _catalan,
     "it": _italian,
 }
 _DETERMINERS = {
     "fr": sorted({*_FR_READ, *_FR_BARE}, key=len, reverse=True),
     "es": sorted(_ES_READ, key=len, reverse=True),
     "pt": sorted(_PT_READ, key=len, reverse=True),
+    "gl": sorted(_GL_READ, key=len, reverse=True),
+    "ca": sorted({*_CA_READ, *_CA_BARE}, key=len, reverse=True),
     "it": sorted(_IT_READ, key=len, reverse=True),
 }
 _TAGS = r"(?:\s*</?\d+/?>)*"
