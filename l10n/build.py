@@ -58,19 +58,23 @@ def build(
     reviewed_only: bool = False,
     allow_source: bool = False,
 ) -> list[ArticleBuild]:
+    documents = {slug: load_document(project, slug) for slug in slugs}
     if not allow_source:
+        segments = sum(len(document.segments) for document in documents.values())
         for language in languages:
-            _require_translations(project, language, slugs)
+            _require_translations(project, language, slugs, segments)
     results = []
-    for slug in slugs:
-        document = load_document(project, slug)
+    for slug, document in documents.items():
         for language in languages:
             results.append(_build_one(project, document, language, slug, reviewed_only))
     return results
 
 
-def _require_translations(project: Project, language: str, slugs: list[str]) -> None:
-    """Refuse to ship a language nobody translated: it would be the source text renamed."""
+def _require_translations(project: Project, language: str, slugs: list[str], segments: int) -> None:
+    """Refuse to ship a language nobody translated: it would be the source text renamed.
+    (Articles with nothing to translate are no reason to refuse.)"""
+    if not segments:
+        return
     for slug in slugs:
         if any(entry.msgstr for entry in catalog.active_entries(project.po_path(language, slug))):
             return
