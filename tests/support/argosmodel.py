@@ -174,10 +174,13 @@ def build_package(
     tokenizer: str = "sentencepiece",
     target_prefix: str = "",
     name: str = "",
+    eos_bias: float = 0.0,
 ) -> Path:
     """Write ``<name>.argosmodel`` (by default ``translate-<from>_<to>-1_0``) in ``out_dir``
     and return its path. ``tokenizer`` is ``sentencepiece`` or ``bpe``; a ``target_prefix``
-    goes into the metadata and the model's vocabulary, as multilingual packages have it."""
+    goes into the metadata and the model's vocabulary, as multilingual packages have it.
+    ``eos_bias`` raises the end-of-sentence logit: random weights otherwise decode to the
+    length limit, which a server that sets no limit (LibreTranslate) takes seconds over."""
     import ctranslate2
     import sentencepiece as spm
 
@@ -201,6 +204,7 @@ def build_package(
         vocabulary += [f"<pad{i}>" for i in range(max(0, shape.vocab - len(vocabulary)))]
         spec = ctranslate2.specs.TransformerSpec.from_config(shape.layers, shape.heads)
         _fill(spec, np.random.default_rng(seed), shape.d_model, shape.ffn, len(vocabulary))
+        spec.decoder.projection.bias[vocabulary.index("</s>")] = eos_bias
         spec.register_source_vocabulary(vocabulary)
         spec.register_target_vocabulary(vocabulary)
         spec.validate()
