@@ -355,7 +355,15 @@ def test_a_malformed_answer_is_one_line(project, answer, expected):
         server.server_close()
 
 
-def test_a_url_that_is_not_http_is_one_line_naming_the_variable(project):
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("ftp://example.org", "not an http(s) URL: 'ftp://example.org'"),
+        ("http://", "not an http(s) URL"),
+        ("http://user:secret@127.0.0.1:9", "a URL must not hold credentials (use api_key)"),
+    ],
+)
+def test_a_bad_url_is_one_line_naming_the_variable(project, url, expected):
     result = run_l10n(
         "translate",
         "--engine",
@@ -364,6 +372,7 @@ def test_a_url_that_is_not_http_is_one_line_naming_the_variable(project):
         "fr",
         project=project,
         check=False,
-        env={"L10N_LIBRETRANSLATE_URL": "ftp://example.org"},
+        env={"L10N_LIBRETRANSLATE_URL": url},
     )
-    assert_one_line_error(result, "libretranslate: L10N_LIBRETRANSLATE_URL: not an http(s) URL")
+    line = assert_one_line_error(result, "libretranslate: L10N_LIBRETRANSLATE_URL: ", expected)
+    assert "secret" not in line

@@ -55,8 +55,10 @@ def server_urls(config: Config) -> list[str]:
     urls = []
     for url in (u for u in re.split(r"[,\s]+", raw.strip()) if u):
         parsed = urllib.parse.urlsplit(url)
-        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
             raise EngineError(f"libretranslate: {where}: not an http(s) URL: {url!r:.80}")
+        if "@" in parsed.netloc:  # it would be printed in every message about the server
+            raise EngineError(f"libretranslate: {where}: a URL must not hold credentials (use api_key)")
         urls.append(url.rstrip("/"))
     return list(dict.fromkeys(urls))
 
@@ -91,7 +93,7 @@ def from_html(text: str) -> str:
             parts.append(Tag(int(atom), "atom"))
         position = found.end()
     parts.append(text[position:])
-    return re.sub(r"\s+", " ", join_parts(parts)).strip()
+    return re.sub(r"[ \t\r\n]+", " ", join_parts(parts)).strip()  # no-break spaces are meant
 
 
 @dataclass
