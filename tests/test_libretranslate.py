@@ -223,7 +223,7 @@ def test_a_server_missing_the_language_gets_none_of_its_batches(server_a, server
 
 
 def translate_fails(project: Path, urls: str, *fragments: str, **settings) -> str:
-    configure(project, url=urls, **({"timeout": 5, "retries": 1} | settings))
+    configure(project, url=urls, **({"timeout": 3, "retries": 1} | settings))
     result = run_l10n(
         "translate",
         "--engine",
@@ -261,7 +261,7 @@ def test_a_server_that_stops_answering_is_one_line_within_the_timeout(project, c
 def test_a_server_that_stalls_mid_run_is_stopped_at_the_request_timeout(copy_of_a):
     from l10n.engines.base import EngineError
 
-    stalling = engine(copy_of_a.url, timeout=3, retries=1)
+    stalling = engine(copy_of_a.url, timeout=2, retries=1)
     assert stalling.supports("en", "fr")  # languages discovered while it still answered
     copy_of_a.process.send_signal(signal.SIGSTOP)
     with pytest.raises(EngineError) as error:
