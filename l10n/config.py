@@ -272,14 +272,12 @@ def _build(data: dict[str, Any], text: str, path: Path) -> Config:
     retries = libretranslate.get("retries", defaults_lt.retries)
     if not isinstance(retries, int) or isinstance(retries, bool) or retries < 0:
         raise fail("retries", "retries must be a whole number (0: none)")
-    config.libretranslate = LibreTranslateSettings(
-        **{
-            name: (get_int if isinstance(value, int) else get_str)(libretranslate, name, value)
-            for name, value in vars(defaults_lt).items()
-            if name != "retries"
-        },
-        retries=retries,
-    )
+    served: dict[str, Any] = {
+        name: (get_int if isinstance(value, int) else get_str)(libretranslate, name, value)
+        for name, value in vars(defaults_lt).items()
+        if name != "retries"
+    }
+    config.libretranslate = LibreTranslateSettings(**served, retries=retries)
 
     review = data.get("review", {})
     config.reviewer = get_str(review, "reviewer", config.reviewer)

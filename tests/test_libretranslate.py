@@ -219,6 +219,23 @@ def test_a_server_missing_the_language_gets_none_of_its_batches(server_a, server
     assert [requests_seen(server_b, t) for t in texts] == [0] * 4
 
 
+def test_the_engines_command_shows_what_the_servers_reach(tmp_path, server_a, server_b):
+    result = run_l10n(
+        "engines",
+        "--format",
+        "json",
+        project=tmp_path,
+        env={"L10N_LIBRETRANSLATE_URL": f"{server_a.url} {server_b.url}"},
+    )
+    report = {e["name"]: e for e in json.loads(result.stdout)["engines"]}["libretranslate"]
+    assert report["available"] is True
+    assert {r["language"]: r["route"] for r in report["reaches"]} == {
+        "es": f"{server_a.url}+{server_b.url}",
+        "fr": server_a.url,
+    }
+    assert report["not_reached"]["de"].startswith("libretranslate: no server offers en→de")
+
+
 # -- bad servers: one line naming engine and URL, nothing written -------------------------
 
 
