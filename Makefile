@@ -8,12 +8,19 @@ BIN := $(VENV)/bin
 L10N := $(BIN)/l10n
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system extract translate build review scores dashboard test lint bench clean
+.PHONY: setup system libretranslate extract translate build review scores dashboard test lint bench clean
 
-setup: system $(STAMP)
+LT_VENV ?= .venv-libretranslate
+
+setup: system $(STAMP) libretranslate
 
 system:
 	@scripts/install-system-packages.sh
+
+# LibreTranslate in a virtualenv of its own (it pins its own argostranslate, flask and
+# requests): the LibreTranslate engine's tests start real servers from it.
+libretranslate:
+	@PYTHON=$(PYTHON) scripts/install-libretranslate.sh $(LT_VENV)
 
 # torch's CPU wheel goes in first: argostranslate depends on stanza, which would otherwise
 # pull a multi-GB CUDA build of torch.

@@ -64,6 +64,19 @@ device = "cpu"
 # Longest output, in tokens (a real model stops at the end of a sentence much earlier).
 max_decoding_length = 256
 
+[libretranslate]
+# Self-hosted LibreTranslate server(s) (engine "libretranslate"): one URL, or several
+# separated by spaces or commas, whose batches are spread over them; a server that fails
+# mid-run has its batches retried on the others. L10N_LIBRETRANSLATE_URL overrides url.
+url = ""
+api_key = ""
+# Texts per request, requests in flight per server, seconds one request may take, and
+# retries of a failed request (after 0.5 s, 1 s, 2 s…) before its server is given up.
+batch_size = 16
+concurrency = 2
+timeout = 120
+retries = 2
+
 [review]
 # Reviewer identity when --reviewer is not given (falls back to git's user).
 reviewer = ""
@@ -107,6 +120,16 @@ class TmSettings:
 
 
 @dataclass
+class LibreTranslateSettings:
+    url: str = _default("libretranslate", "url")
+    api_key: str = _default("libretranslate", "api_key")
+    batch_size: int = _default("libretranslate", "batch_size")
+    concurrency: int = _default("libretranslate", "concurrency")
+    timeout: int = _default("libretranslate", "timeout")
+    retries: int = _default("libretranslate", "retries")
+
+
+@dataclass
 class Config:
     path: Path | None = None
     name: str = _default("name")
@@ -121,6 +144,7 @@ class Config:
     apertium_routes: dict[str, str] = field(default_factory=lambda: dict(_default("apertium", "routes")))
     argos: ArgosSettings = field(default_factory=ArgosSettings)
     tm: TmSettings = field(default_factory=TmSettings)
+    libretranslate: LibreTranslateSettings = field(default_factory=LibreTranslateSettings)
     reviewer: str = _default("review", "reviewer")
     article_priority: dict[str, int] = field(default_factory=dict)
 
@@ -242,6 +266,18 @@ def _build(data: dict[str, Any], text: str, path: Path) -> Config:
     for name, value in vars(config.tm).items():
         if value > 100:
             raise fail(name, f"{name} must be a percentage (1 to 100)")
+
+    libretranslate = data.get("libretranslate", {})
+    defaults_lt = LibreTranslateSettings()
+    retries = libretranslate.get("retries", defaults_lt.retries)
+    if not isinstance(retries, int) or isinstance(retries, bool) or retries < 0:
+        raise fail("retries", "retries must be a whole number (0: none)")
+    served: dict[str, Any] = {
+        name: (get_int if isinstance(value, int) else get_str)(libretranslate, name, value)
+        for name, value in vars(defaults_lt).items()
+        if name != "retries"
+    }
+    config.libretranslate = LibreTranslateSettings(**served, retries=retries)
 
     review = data.get("review", {})
     config.reviewer = get_str(review, "reviewer", config.reviewer)

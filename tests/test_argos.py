@@ -125,7 +125,7 @@ def test_decoding_keeps_underscores(argos_package):
 
     engine = engine_with_package(argos_package)
     model = engine.loaded("en", "fr")
-    tokens = model.sp.encode("snake_case_name", out_type=str)
+    tokens = model.tokenizer.processor.encode("snake_case_name", out_type=str)
     assert "_" in "".join(tokens)
     assert _decode(model, _Unit(0, tokens, [], []), tokens, None) == "snake_case_name"
     tokenizer_path = model.path / "sentencepiece.model"

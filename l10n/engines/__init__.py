@@ -11,6 +11,7 @@ from l10n.engines.base import Engine, EngineError
 ENGINES = {
     "apertium": "l10n.engines.apertium:ApertiumEngine",
     "argos": "l10n.engines.argos:ArgosEngine",
+    "libretranslate": "l10n.engines.libretranslate:LibreTranslateEngine",
 }
 AUTO = "auto"
 

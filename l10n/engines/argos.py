@@ -3,17 +3,21 @@
 argostranslate's own path translates one string per call, splits sentences with a model it
 downloads on first use, and decodes with ``.replace("_", " ")``. Here packages are found by
 ``argos_packages``; sentences come from our segmenter, every pending sentence of a language
-pair goes through one batched CTranslate2 call, and sentencepiece decodes.
+pair goes through one batched CTranslate2 call, and the package's own tokenizer
+(sentencepiece or BPE, ``argos_tokenizers``) decodes. A multilingual package's
+``target_prefix`` (NLLB style: the target language as the first decoder token) leads every
+decoding and is dropped from the output, as argostranslate does.
 
 Placeholders never reach the model: each sentence is encoded as the text between its tags,
 and the tags are put back where the model's attention says their words went.
 
-This is the only module that imports ctranslate2 or sentencepiece, and only inside the
-functions that need them (package management and listing need neither).
+This is the only module that imports ctranslate2, and only inside the functions that need
+it (package management and listing need no machine-learning library).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +26,8 @@ from l10n.config import ArgosSettings
 from l10n.documents.segment import Tag, tokenize
 from l10n.documents.sentences import split_tagged
 from l10n.engines.argos_metadata import read_metadata
-from l10n.engines.argos_packages import PackageInfo, find_package
+from l10n.engines.argos_packages import PackageInfo, find_package, package_for
+from l10n.engines.argos_tokenizers import Tokenizer, load_tokenizer
 from l10n.engines.base import Engine, EngineError, Progress
 
 
@@ -60,13 +65,14 @@ class _Loaded:
 
     def __init__(self, package: Path, key: ModelKey) -> None:
         import ctranslate2
-        import sentencepiece
 
         self.path = Path(package)
         self.key = key
-        self.target_prefix = read_metadata(self.path).get("target_prefix", "")
-        tokenizer = self.path / "sentencepiece.model"
-        self.sp = sentencepiece.SentencePieceProcessor(model_file=str(tokenizer))
+        metadata = read_metadata(self.path)
+        self.target_prefix: str = metadata.get("target_prefix", "")
+        if self.target_prefix:
+            check_target_prefix(self.path, self.target_prefix)
+        self.tokenizer: Tokenizer = load_tokenizer(self.path, metadata["from_code"], metadata["to_code"])
         self.translator = ctranslate2.Translator(
             str(self.path / "model"),
             device=key.device,
@@ -76,11 +82,37 @@ class _Loaded:
         )
 
     def encode(self, text: str) -> list[str]:
-        return self.sp.encode(text, out_type=str) if text.strip() else []
+        return self.tokenizer.encode(text)
 
     def usable(self, token: str) -> bool:
-        piece = self.sp.piece_to_id(token)
-        return not (self.sp.is_control(piece) or (piece == self.sp.unk_id() and token != "<unk>"))
+        return self.tokenizer.usable(token)
+
+
+def target_vocabulary(model: Path) -> set[str] | None:
+    """The tokens a CTranslate2 model can output, from its vocabulary file (None when the
+    file is not one we can read: CTranslate2's own loading then has the last word)."""
+    for name in ("target_vocabulary", "shared_vocabulary"):
+        if (model / f"{name}.json").is_file():
+            try:
+                tokens = json.loads((model / f"{name}.json").read_text("utf-8"))
+            except (OSError, ValueError):
+                return None
+            return {t for t in tokens if isinstance(t, str)} if isinstance(tokens, list) else None
+        if (model / f"{name}.txt").is_file():
+            try:
+                return set((model / f"{name}.txt").read_text("utf-8").splitlines())
+            except (OSError, ValueError):
+                return None
+    return None
+
+
+def check_target_prefix(package: Path, prefix: str) -> None:
+    """A prefix the model does not know would decode from <unk> and leak into the text."""
+    vocabulary = target_vocabulary(package / "model")
+    if vocabulary is not None and prefix not in vocabulary:
+        raise EngineError(
+            f"target_prefix {prefix!r} is not in the model's target vocabulary", package / "metadata.json"
+        )
 
 
 _LOADED: dict[ModelKey, _Loaded] = {}  # loaded once per process and per key
@@ -99,6 +131,7 @@ def load_test(package: Path, shown: str) -> None:
     ``install`` does before a package goes live; any failure is one line naming ``shown``."""
     model = _load(package, model_key(package, ArgosSettings(inter_threads=1, intra_threads=1)), shown)
     try:
+        model.tokenizer.decode(model.encode("Hello world."))
         tokens = model.encode("Hello world.")
         prefix = [[model.target_prefix]] if model.target_prefix else None
         model.translator.translate_batch([tokens], target_prefix=prefix, beam_size=1, max_decoding_length=4)
@@ -109,10 +142,20 @@ def load_test(package: Path, shown: str) -> None:
 def _load(package: Path, key: ModelKey, shown: str) -> _Loaded:
     try:
         return _Loaded(package, key)
-    except EngineError:
-        raise
+    except EngineError as exc:
+        raise _shown_as(exc, Path(package), shown) from None
     except Exception as exc:  # sentencepiece and CTranslate2 raise what they like
         raise EngineError(f"cannot load the Argos package: {_one_line(exc)}", shown) from None
+
+
+def _shown_as(error: EngineError, package: Path, shown: str) -> EngineError:
+    """An error about a file of a package being installed names the archive, then the
+    file inside it (the staging folder it was unpacked to means nothing to the user)."""
+    if shown == str(package) or not error.path or not Path(error.path).is_relative_to(package):
+        return error
+    inside = f"{package.name}/{Path(error.path).relative_to(package).as_posix()}".rstrip("/.")
+    where = inside if error.line is None else f"{inside}:{error.line}"
+    return EngineError(f"{where}: {error.message}", shown)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -137,6 +180,9 @@ class ArgosEngine(Engine):
         return find_package(source, target) is not None
 
     def missing(self, source: str, target: str) -> str:
+        broken = package_for(source, target)
+        if broken is not None and not broken.usable:
+            return f"the Argos package {broken.path} cannot be used: {broken.problem}"
         return (
             f"no Argos package for {source}→{target} is installed "
             f"(l10n models install {source} {target}, or l10n models install FILE.argosmodel)"
@@ -238,11 +284,11 @@ def _encode(model: _Loaded, index: int, sentence: str) -> _Unit:
 
 
 def _decode(model: _Loaded, unit: _Unit, tokens: list[str], attention) -> str:
-    """Detokenize with sentencepiece and put the placeholders back."""
+    """Detokenize with the package's tokenizer and put the placeholders back."""
     keep = [i for i, t in enumerate(tokens) if model.usable(t)]
     tokens = [tokens[i] for i in keep]
     if not (unit.spans or unit.atoms):
-        return model.sp.decode_pieces(tokens).strip()
+        return model.tokenizer.decode(tokens).strip()
     rows = [attention[i] for i in keep] if attention is not None else []
     aligned = [max(range(len(row)), key=row.__getitem__) if row else 0 for row in rows]
     events: dict[int, dict[str, list]] = {}
@@ -265,11 +311,11 @@ def _decode(model: _Loaded, unit: _Unit, tokens: list[str], attention) -> str:
         event = events.get(boundary, {"open": [], "close": [], "atom": []})
         out += [f"</{n}>" for *_, n in sorted(event["close"])]  # innermost first
         out += [(" " if space else "") + f"<{n}/>" for n, space in event["atom"]]
-        if 0 < boundary < len(tokens) and tokens[boundary].startswith("▁"):
+        if model.tokenizer.space_before(tokens, boundary):
             out.append(" ")
         out += [f"<{n}>" for *_, n in sorted(event["open"])]  # outermost first
         stop = boundaries[i + 1] if i + 1 < len(boundaries) else len(tokens)
-        out.append(model.sp.decode_pieces(tokens[boundary:stop]))
+        out.append(model.tokenizer.decode(tokens[boundary:stop]))
     return " ".join("".join(out).split())
 
 

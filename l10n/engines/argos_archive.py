@@ -1,11 +1,12 @@
 """``.argosmodel`` archives: checked before anything is written, unpacked within limits.
 
 A package file is untrusted input. It must be a zip holding exactly one top folder with
-``metadata.json``, ``model/`` and a tokenizer; no member may land outside that folder
-(absolute paths, ``..``, links); and it may not unpack to more than a real package ever
-needs: bounded member count, total size and compression ratio (a 5 MB file of zeros that
-unpacks to 5 GiB is a bomb, not a model). The sizes the zip declares are checked first,
-and the bytes actually written are counted again while unpacking.
+``metadata.json``, ``model/`` and a tokenizer (``sentencepiece.model`` or ``bpe.model``);
+no member may land outside that folder (absolute paths, ``..``, links); and it may not
+unpack to more than a real package ever needs: bounded member count, total size and
+compression ratio (a 5 MB file of zeros that unpacks to 5 GiB is a bomb, not a model).
+The sizes the zip declares are checked first, and the bytes actually written are counted
+again while unpacking.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from l10n.engines.argos_metadata import parse_metadata
+from l10n.engines.argos_tokenizers import no_tokenizer, package_kind
 from l10n.engines.base import EngineError
 
 MAX_MEMBERS = 10_000  # real packages hold a few dozen files
@@ -48,10 +50,9 @@ def validate_archive(archive: Path) -> CheckedArchive:
             for required in ("metadata.json", "model/model.bin", "model/config.json"):
                 if f"{top}/{required}" not in names:
                     raise EngineError(f"not an Argos package: no {top}/{required}", archive)
-            if f"{top}/sentencepiece.model" not in names:
-                if f"{top}/bpe.model" in names:
-                    raise EngineError("BPE packages are not supported (no sentencepiece.model)", archive)
-                raise EngineError("not an Argos package: no tokenizer (sentencepiece.model)", archive)
+            inside = {name.removeprefix(f"{top}/") for name in names}
+            if not package_kind(inside):
+                raise EngineError(f"not an Argos package: {no_tokenizer(f'{top}/')}", archive)
             metadata_bytes = zipped.read(f"{top}/metadata.json")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
         raise EngineError(f"damaged archive: {exc}", archive) from None

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from l10n.engines.argos_archive import unpack, validate_archive
 from l10n.engines.argos_metadata import read_metadata
+from l10n.engines.argos_tokenizers import no_tokenizer, package_kind
 from l10n.engines.base import EngineError
 
 INDEX_TIMEOUT_S = 5.0
@@ -36,6 +37,7 @@ class PackageInfo:
     to_code: str
     version: str
     problem: str = ""  # why the package cannot be used ("" = usable)
+    kind: str = ""  # its tokenizer: "sentencepiece" or "bpe" ("" = none found)
 
     @property
     def usable(self) -> bool:
@@ -65,9 +67,12 @@ def describe(path: Path) -> PackageInfo:
         metadata = read_metadata(path)
     except EngineError as exc:
         return PackageInfo(path.name, str(path), "?", "?", "?", f"unreadable: {exc.message}")
+    kind = ""
+    with contextlib.suppress(OSError):
+        kind = package_kind({p.name for p in path.iterdir() if p.is_file()})
     problem = ""
-    if not (path / "sentencepiece.model").is_file():
-        problem = "no sentencepiece.model (BPE packages are not supported)"
+    if not kind:
+        problem = no_tokenizer()
     elif not (path / "model" / "model.bin").is_file():
         problem = "no CTranslate2 model (model/model.bin)"
     return PackageInfo(
@@ -77,6 +82,7 @@ def describe(path: Path) -> PackageInfo:
         metadata["to_code"],
         metadata.get("package_version", ""),
         problem,
+        kind,
     )
 
 
@@ -95,10 +101,16 @@ def installed_packages() -> list[PackageInfo]:
 
 
 def find_package(source: str, target: str) -> PackageInfo | None:
-    for info in installed_packages():
-        if info.usable and info.from_code == source and info.to_code == target:
-            return info
-    return None
+    """The usable package for a pair."""
+    found = package_for(source, target)
+    return found if found is not None and found.usable else None
+
+
+def package_for(source: str, target: str) -> PackageInfo | None:
+    """The package installed for a pair, a usable one first, else one that says why it
+    cannot be used."""
+    candidates = [p for p in installed_packages() if p.from_code == source and p.to_code == target]
+    return next((p for p in candidates if p.usable), candidates[0] if candidates else None)
 
 
 def install_file(archive: Path) -> PackageInfo:
