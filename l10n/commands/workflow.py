@@ -64,18 +64,36 @@ def extract(ctx, langs, articles, fmt) -> None:
 @lang_opt
 @article_opt
 @click.option("--engine", help="Engine to use: apertium, argos or auto (default: from l10n.toml).")
+@click.option(
+    "--jobs",
+    type=int,
+    help="Engine processes working at once: languages and chunks of large batches in parallel (default: the number of cores; 1: all in this process).",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where engine batches run: local processes, or Ray actors (pip install 'l10n[ray]').",
+)
+@click.option(
+    "--ray-address",
+    help="Ray cluster to use with --executor ray: HOST:PORT of its head node, or 'local' to start one here (default: local).",
+)
 @format_opt
 @click.pass_context
-def translate(ctx, langs, articles, engine, fmt) -> None:
+def translate(ctx, langs, articles, engine, jobs, executor, ray_address, fmt) -> None:
     """Machine-translate every untranslated entry; human translations are never touched."""
     from l10n.engines import check_engine_name
+    from l10n.executors import make_executor
     from l10n.pipeline import translate as run_translate
     from l10n.reporting import reporter_for_stderr
 
     project, languages, slugs = selection(ctx, langs, articles)
     if engine:
         check_engine_name(engine)
-    results = run_translate(project, languages, slugs, engine, reporter_for_stderr())
+    runner = make_executor(executor, jobs, ray_address)
+    results = run_translate(project, languages, slugs, engine, reporter_for_stderr(), runner)
     if fmt == "json":
         emit_json({lang: r.summary() for lang, r in results.items()})
         return
