@@ -67,7 +67,8 @@ def extract(ctx, langs, articles, fmt) -> None:
 @click.option(
     "--jobs",
     type=int,
-    help="Engine processes working at once: languages and chunks of large batches in parallel (default: the number of cores; 1: all in this process).",
+    help="Engine processes at once: languages and chunks of large batches in parallel "
+    "(default: the number of cores; 1: all in this process).",
 )
 @click.option(
     "--executor",
@@ -78,7 +79,7 @@ def extract(ctx, langs, articles, fmt) -> None:
 )
 @click.option(
     "--ray-address",
-    help="Ray cluster to use with --executor ray: HOST:PORT of its head node, or 'local' to start one here (default: local).",
+    help="With --executor ray: the head node's HOST:PORT, or 'local' to start Ray here (default).",
 )
 @format_opt
 @click.pass_context
