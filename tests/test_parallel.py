@@ -18,7 +18,7 @@ import pytest
 from conftest import msgfmt_check, run_l10n
 from l10n import pipeline
 from l10n.executors import make_executor
-from l10n.executors.base import InProcess
+from l10n.executors.base import Batch, InProcess
 from l10n.executors.processes import ProcessPool
 from l10n.project import Project
 from support.outputs import drafts, many_sentences, po_files, twin, write_articles
@@ -64,16 +64,18 @@ def test_workers_load_engines_but_nothing_that_writes(project):
     pool = make_executor("local", 2)
     assert isinstance(pool, ProcessPool)
     opened = Project.open(project)
-    pipeline.translate(opened, ["fr", "es"], opened.slugs(), executor=pool)
+    pool.open(opened.config, str(opened.root))
     try:
-        pool.open(opened.config, str(opened.root))
+        batches = [Batch("apertium", "en", lang, ("The ministers met in Astana.",)) for lang in ("fr", "es")]
+        assert [len(out) for out in pool.translate(batches)] == [1, 1]
         seen = pool.probe()
     finally:
         pool.close()
-    assert {pid for pid, _ in seen} and os.getpid() not in {pid for pid, _ in seen}
+    assert os.getpid() not in {pid for pid, _ in seen}
     for _, modules in seen:
         assert "l10n.executors.work" in modules
         assert not set(NEVER_IN_A_WORKER) & set(modules), modules
+    assert any("l10n.engines.apertium" in modules for _, modules in seen)
 
 
 GUARD = """

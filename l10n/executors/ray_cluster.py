@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 from collections.abc import Iterator, Sequence
 
 from l10n.config import Config
@@ -24,6 +25,7 @@ from l10n.executors.base import Arrived, Batch, EngineInfo, Executor, Stats
 RETRIES = 3  # restarts of a dead actor, and resends of each of its batches
 CONNECT_TIMEOUT_S = 5.0
 INSTALL_HINT = "pip install 'l10n[ray]'"
+LOOPBACK_ONLY = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"  # "0": the node's address is 127.0.0.1
 
 
 class EngineActor:
@@ -42,12 +44,16 @@ class EngineActor:
     def translate(self, batch: Batch) -> list[str]:
         return work.translate_chunk(self.config, batch)
 
-    def probe(self) -> tuple[int, list[str]]:
-        """This actor's pid and loaded l10n modules (for tests)."""
-        return os.getpid(), work.loaded_modules()
+    def probe(self) -> tuple[int, list[str], list[str]]:
+        """This actor's pid, loaded l10n modules and write-protected folders (for tests)."""
+        return os.getpid(), work.loaded_modules(), list(work._guarded)
 
 
-def _ray():
+def _ray(local: bool = False):
+    if local and "ray" not in sys.modules:
+        # A run's own instance listens on loopback only (Ray otherwise binds the machine's
+        # address, as a cluster head would). Ray reads this when it is first imported.
+        os.environ.setdefault(LOOPBACK_ONLY, "0")
     try:
         import ray
     except ImportError:
@@ -80,23 +86,28 @@ class RayExecutor(Executor):
 
     def open(self, config: Config, root: str) -> None:
         super().open(config, root)
-        ray = _ray()
+        ray = _ray(local=self.address == "local")
         if not ray.is_initialized():
             if self.address == "local":
-                ray.init(
-                    num_cpus=self.requested_jobs or work_default_cpus(),
-                    include_dashboard=False,
-                    log_to_driver=False,
-                    _node_ip_address="127.0.0.1",
-                    logging_level="ERROR",
-                )
+                try:
+                    ray.init(
+                        num_cpus=self.requested_jobs or work_default_cpus(),
+                        include_dashboard=False,
+                        log_to_driver=False,
+                        _node_ip_address="127.0.0.1",
+                        logging_level="ERROR",
+                    )
+                except Exception as exc:  # Ray raises bare Exception when its processes fail to start
+                    raise L10nError(f"cannot start a local Ray instance: {_first_line(exc)}") from None
                 self.started_here = True
             else:
                 check_reachable(self.address)
                 try:
                     ray.init(address=self.address, log_to_driver=False, logging_level="ERROR")
-                except (ConnectionError, RuntimeError, ValueError) as exc:
-                    raise L10nError(f"cannot join the Ray cluster at {self.address}: {exc}") from None
+                except Exception as exc:  # Ray raises bare Exception when its processes fail to start
+                    raise L10nError(
+                        f"cannot join the Ray cluster at {self.address}: {_first_line(exc)}"
+                    ) from None
                 self.started_here = True
         cpus = int(ray.cluster_resources().get("CPU", 1))
         self.jobs = max(1, min(self.requested_jobs or cpus, cpus))
@@ -123,14 +134,14 @@ class RayExecutor(Executor):
                     raise cause from None
                 raise L10nError(f"Ray batch {index} failed: {exc}") from None
             except ray.exceptions.RayActorError as exc:
-                raise L10nError(f"a Ray worker died {RETRIES + 1} times on batch {index}: {exc}") from None
+                raise L10nError(f"Ray batch {index}: its worker died {RETRIES + 1} times ({exc})") from None
             if self.on_result:
                 self.on_result(index, assigned[index])
             if arrived:
                 arrived(index, len(batches[index].texts))
             yield outputs
 
-    def probe(self) -> list[tuple[int, list[str]]]:
+    def probe(self) -> list[tuple[int, list[str], list[str]]]:
         return _ray().get([actor.probe.remote() for actor in self.actors])
 
     def close(self, cancel: bool = False) -> None:
@@ -149,3 +160,7 @@ def work_default_cpus() -> int:
     from l10n.executors import default_jobs
 
     return default_jobs()
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
