@@ -88,7 +88,7 @@ def translate(
             if executor.remote or (slugs and not any(project.po_path(language, s).exists() for s in slugs)):
                 executor.engine_info(source, language, engine_name)
         with Catalogs(project) as catalogs:
-            extract(project, slugs, languages, glossary, matcher, catalogs)
+            extract(project, slugs, languages, glossary, matcher, catalogs, executor.parse)
             plans = [
                 _plan(catalogs, language, slugs, engine_name, executor, glossary, matcher)
                 for language in languages
@@ -96,9 +96,9 @@ def translate(
             batches = [batch for plan in plans for batch in plan.batches]
             total = sum(len(batch.texts) for batch in batches)
             if total:
-                reporter.start(
-                    f"{', '.join(p.language for p in plans if p.batches)} ({executor.name})", total
-                )
+                busy = [p for p in plans if p.batches]
+                engines = ", ".join(dict.fromkeys(p.result.engine for p in busy))
+                reporter.start(f"{', '.join(p.language for p in busy)} ({engines})", total)
             try:
                 outputs = executor.translate(batches, lambda _, count: reporter.advance(count))
                 for plan in plans:

@@ -28,17 +28,29 @@ def init(directory: Path, langs: str | None) -> None:
     click.echo(f"initialised {root}")
 
 
+jobs_opt = click.option(
+    "--jobs",
+    type=int,
+    help="Processes at once: articles parsed, languages and chunks of large batches translated "
+    "in parallel (default: the number of cores; 1: all in this process).",
+)
+
+
 @click.command()
 @lang_opt
 @article_opt
+@jobs_opt
 @format_opt
 @click.pass_context
-def extract(ctx, langs, articles, fmt) -> None:
+def extract(ctx, langs, articles, jobs, fmt) -> None:
     """Write POT templates from the articles and merge them into every PO catalog."""
+    from l10n.executors import make_executor
     from l10n.extract import extract as run_extract
 
     project, languages, slugs = selection(ctx, langs, articles)
-    _, report = run_extract(project, slugs, languages)
+    with make_executor("local", jobs) as executor:
+        executor.open(project.config, str(project.root))
+        _, report = run_extract(project, slugs, languages, parse=executor.parse)
     if fmt == "json":
         emit_json(
             {
@@ -64,12 +76,7 @@ def extract(ctx, langs, articles, fmt) -> None:
 @lang_opt
 @article_opt
 @click.option("--engine", help="Engine to use: apertium, argos or auto (default: from l10n.toml).")
-@click.option(
-    "--jobs",
-    type=int,
-    help="Engine processes at once: languages and chunks of large batches in parallel "
-    "(default: the number of cores; 1: all in this process).",
-)
+@jobs_opt
 @click.option(
     "--executor",
     type=click.Choice(["local", "ray"]),

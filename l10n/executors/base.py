@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from l10n.articles import load_documents
 from l10n.config import Config
+from l10n.documents import Document
 from l10n.executors import work
 from l10n.executors.work import Batch, EngineInfo
+from l10n.project import Project
 
 Arrived = Callable[[int, int], None]  # (batch index, texts in it): a batch's result came back
 
@@ -36,6 +39,10 @@ class Executor:
     def engine_info(self, source: str, target: str, requested: str | None) -> EngineInfo:
         """The engine that will translate the pair where the batches run, or EngineError."""
         return work.engine_info(self.config, source, target, requested)
+
+    def parse(self, project: Project, slugs: list[str]) -> list[Document]:
+        """The articles' documents, in order (a malformed article raises its error)."""
+        return load_documents(project, slugs)
 
     def translate(self, batches: Sequence[Batch], arrived: Arrived | None = None) -> Iterator[list[str]]:
         for index, batch in enumerate(batches):
