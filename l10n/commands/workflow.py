@@ -11,7 +11,6 @@ from l10n.commands.common import (
     emit_json,
     format_opt,
     lang_opt,
-    open_catalogs,
     selection,
 )
 
@@ -147,17 +146,15 @@ def build(ctx, langs, articles, reviewed_only, allow_source, fmt) -> None:
 @click.pass_context
 def status(ctx, langs, articles, fmt) -> None:
     """Count entries per language, article and state."""
-    from l10n.model import WORKFLOW
-    from l10n.status import summarize
+    from l10n.status import ORDER, summarize
 
     project, languages, slugs = selection(ctx, langs, articles)
-    with open_catalogs(project) as catalogs:
-        rows = summarize(project, languages, slugs, catalogs.store)
+    rows = summarize(project, languages, slugs)
     if fmt == "json":
         emit_json([row.as_dict() for row in rows])
         return
     present = {state for row in rows for state in row.states}
-    states = [state.value for state in WORKFLOW if state.value in present]
+    states = [state for state in ORDER if state in present]
     click.echo("\t".join(["language", "article", *states, "total"]))
     for row in rows:
         counts = [str(row.states.get(state, 0)) for state in states]
