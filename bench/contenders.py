@@ -172,11 +172,6 @@ def apertium(args: dict) -> dict:
     }
 
 
-if __name__ == "__main__":
-    name, payload = sys.argv[1], json.loads(sys.argv[2])
-    print(json.dumps(globals()[name](payload)))
-
-
 def pipeline_apertium(args: dict) -> dict:
     """``l10n translate --engine apertium`` end to end, in this process (PO writing included)."""
     from l10n import pipeline as l10n_pipeline
@@ -211,3 +206,8 @@ def build_model(args: dict) -> dict:
     texts = json.loads(Path(args["sentences"]).read_text())
     build_package(Path(args["out"]), texts * 3, shape=ARGOS_SIZED)
     return {"built": True}
+
+
+if __name__ == "__main__":
+    name, payload = sys.argv[1], json.loads(sys.argv[2])
+    print(json.dumps(globals()[name](payload)))
