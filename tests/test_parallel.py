@@ -126,7 +126,7 @@ def test_bad_jobs_is_one_line(project):
 def test_ctrl_c_during_a_parallel_run_leaves_every_file_valid(tmp_path):
     root = tmp_path / "big"
     run_l10n("init", str(root))
-    write_articles(root, many_sentences(1500), per_article=30)
+    write_articles(root, many_sentences(900), per_article=30)
     command = [sys.executable, "-m", "l10n", "--project", str(root), "translate", "--jobs", "2"]
     # Its own session, signalled as a group: what Ctrl-C in a terminal does.
     child = subprocess.Popen(
