@@ -43,7 +43,8 @@ def cluster():
 
 def translate(root, executor, languages=("fr", "es", "it")):
     project = Project.open(root)
-    return pipeline.translate(project, list(languages), project.slugs(), executor=executor)
+    # "apertium" named: an Argos package an earlier test installed stays visible in-process
+    return pipeline.translate(project, list(languages), project.slugs(), "apertium", executor=executor)
 
 
 def test_ray_writes_the_same_files_and_drafts_as_one_process(cluster, project):
