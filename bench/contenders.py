@@ -48,7 +48,7 @@ def raw(args: dict) -> dict:
         translator = ctranslate2.Translator(
             str(Path(args["package"]) / "model"),
             device=args.get("device", "cpu"),
-            compute_type="int8",
+            compute_type=args.get("compute_type", "int8"),
             inter_threads=settings["inter_threads"],
             intra_threads=settings["intra_threads"],
         )
@@ -170,6 +170,42 @@ def apertium(args: dict) -> dict:
         "seconds": seconds,
         "output_tokens": sum(len(o.split()) for o in outputs),
     }
+
+
+def pipeline_apertium(args: dict) -> dict:
+    """``l10n translate --engine apertium`` end to end, in this process (PO writing included)."""
+    from l10n import pipeline as l10n_pipeline
+    from l10n.executors import make_executor
+    from l10n.project import Project
+
+    project = Project.open(Path(args["project"]))
+    start = time.perf_counter()
+    results = l10n_pipeline.translate(
+        project,
+        [args["language"]],
+        project.slugs(),
+        "apertium",
+        executor=make_executor("local", args.get("jobs")),
+    )
+    seconds = time.perf_counter() - start
+    result = results[args["language"]]
+    return {
+        "sentences": result.sent,
+        "seconds": seconds,
+        "output_tokens": 0,
+        "engine_calls": result.engine_calls,
+    }
+
+
+def build_model(args: dict) -> dict:
+    """Build the bench model here, in a child of the bench, so that no contender inherits
+    the build's memory in its peak RSS (Linux keeps a forked child's pre-exec peak)."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from support.argosmodel import ARGOS_SIZED, build_package
+
+    texts = json.loads(Path(args["sentences"]).read_text())
+    build_package(Path(args["out"]), texts * 3, shape=ARGOS_SIZED)
+    return {"built": True}
 
 
 if __name__ == "__main__":

@@ -44,9 +44,9 @@ def measured(
 ) -> tuple[str, float, float]:
     """Run a command; (stdout, wall seconds, peak RSS in MB of that process)."""
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, env={**os.environ, **(env or {})}, cwd=cwd, text=True
-    )
+    environment = {**os.environ, **(env or {})}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)  # measure l10n as users run it: cached bytecode
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, env=environment, cwd=cwd, text=True)
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
@@ -55,11 +55,12 @@ def measured(
     return output, seconds, usage.ru_maxrss / 1024
 
 
-def contender(name: str, args: dict, env: dict | None = None) -> dict:
+def contender(name: str, args: dict, env: dict | None = None, timed: bool = True) -> dict:
     output, _, rss = measured([PYTHON, str(REPO / "bench" / "contenders.py"), name, json.dumps(args)], env)
     result = json.loads(output.strip().splitlines()[-1])
     result["peak_rss_mb"] = round(rss, 1)
-    result["sentences_per_s"] = round(result["sentences"] / result["seconds"], 2)
+    if timed:
+        result["sentences_per_s"] = round(result["sentences"] / result["seconds"], 2)
     return result
 
 
@@ -74,7 +75,7 @@ def argos_env() -> dict:
 
 
 def build_model(texts: list[str]) -> Path:
-    from support.argosmodel import ARGOS_SIZED, build_package
+    from support.argosmodel import ARGOS_SIZED
 
     marker = WORK / "model" / "shape.json"
     package = WORK / "model" / "translate-en_fr-1_0.argosmodel"
@@ -84,7 +85,10 @@ def build_model(texts: list[str]) -> Path:
             "building an Argos-sized model (6+6 layers, d_model 512, 8 heads, FFN 2048, 32k vocabulary, int8)"
         )
         shutil.rmtree(WORK / "model", ignore_errors=True)
-        build_package(WORK / "model", texts * 3, shape=ARGOS_SIZED)
+        (WORK / "model").mkdir(parents=True)
+        build_input = WORK / "model" / "sentences.json"
+        build_input.write_text(json.dumps(texts))
+        contender("build_model", {"sentences": str(build_input), "out": str(WORK / "model")}, timed=False)
         marker.write_text(shape)
     shutil.rmtree(WORK / "argos-home", ignore_errors=True)
     measured([*L10N, "models", "install", str(package)], argos_env())
@@ -406,9 +410,25 @@ def cuda(texts: list[str], package: Path, length: int) -> dict | None:
             "sentences": str(sentences_file),
             "settings": settings,
             "device": "cuda",
+            "compute_type": "int8_float16",
         },
     )
-    return {"device": name, "raw_ctranslate2": raw}
+    cpu = contender(
+        "raw",
+        {
+            "package": str(package),
+            "beam_size": BEAM,
+            "max_decoding_length": length,
+            "sentences": str(sentences_file),
+            "settings": settings,
+        },
+    )
+    return {
+        "device": name,
+        "compute_type": "int8_float16",
+        "raw_ctranslate2": raw,
+        "cpu_int8_same_settings": cpu,
+    }
 
 
 def meta() -> dict:
@@ -461,40 +481,116 @@ def table(results: dict) -> str:
         "| articles × languages | step | engine | seconds | peak RSS MB |",
         "|---|---|---|---|---|",
     ]
-    for row in results["scale"]:
+    for row in results["scale"]["rows"]:
         rows.append(
             f"| {row['articles']} × {row['languages']} | {row['step']} | {row['engine'] or '—'} | {row['seconds']} | {row['peak_rss_mb']} |"
         )
     rows.append("")
     rows.append(f"CUDA: {results['cuda'] if results['cuda'] else 'none (' + results['cuda_reason'] + ')'}")
+    rows += speed_table(results)
     return "\n".join(rows) + "\n"
 
 
+SECTIONS = ("throughput", "apertium", "incremental", "parallel", "scale", "startup", "cuda", "ray", "quality")
+
+
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--only",
+        help=f"comma-separated sections to run, others kept from results.json: {', '.join(SECTIONS)}",
+    )
+    only = set((parser.parse_args().only or ",".join(SECTIONS)).split(","))
+    if only - set(SECTIONS):
+        raise SystemExit(f"unknown sections: {', '.join(sorted(only - set(SECTIONS)))}")
+    import speed
+
     WORK.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    path = REPO / "bench" / "results.json"
+    results = json.loads(path.read_text()) if path.exists() and only != set(SECTIONS) else {}
+    if isinstance(results.get("scale"), list):  # results.json from before issue 16
+        results["scale"] = {"extract_1000_s": None, "rows": results["scale"]}
+    results["meta"] = {**results.get("meta", {}), **meta(), "sections_run": sorted(only)}
     texts = sentences(THROUGHPUT_SENTENCES)
-    package = build_model(texts)
-    length = decoding_length(package, texts)
-    log(f"max_decoding_length = {length} (1.2 × mean source tokens) for every contender")
-    results = {"meta": meta(), "max_decoding_length": length}
-    results["throughput"] = throughput(texts, package, length)
-    results["incremental"] = incremental(texts)
-    results["scale"] = scale(sentences(10000, seed=11))
-    results["startup"] = startup(WORK / "incremental")
-    results["cuda"] = cuda(texts, package, length)
-    results["cuda_reason"] = (
-        None
-        if results["cuda"]
-        else "no CUDA device on this machine (ctranslate2.get_cuda_device_count() == 0)"
-    )
-    for script in ("glossary.py", "apertium_routes.py"):
-        log(f"bench/{script}")
-        subprocess.run([PYTHON, str(REPO / "bench" / script)], check=True, stdout=subprocess.DEVNULL)
+    package = length = None
+    if only & {"throughput", "parallel", "cuda"}:
+        package = build_model(texts)
+        length = decoding_length(package, texts)
+        results["max_decoding_length"] = length
+        log(f"max_decoding_length = {length} (1.2 × mean source tokens) for every contender")
+    if "throughput" in only:
+        results["throughput"] = {**results.get("throughput", {}), **throughput(texts, package, length)}
+    if "apertium" in only:
+        ratio = speed.apertium_ratio(texts)
+        throughput_ = results.setdefault("throughput", {})
+        throughput_["ratio_pipeline_to_raw_apertium"] = ratio.pop("ratio_pipeline_to_raw_apertium")
+        throughput_["apertium_pipeline"] = ratio
+    if "incremental" in only:
+        results["incremental"] = incremental(texts)
+    if "parallel" in only:
+        results["parallel"] = speed.parallel(texts, package)
+    if "scale" in only:
+        rows = scale(sentences(10000, seed=11))
+        extract_1000 = [r["seconds"] for r in rows if r["articles"] == 1000 and r["step"] == "extract"]
+        results["scale"] = {"extract_1000_s": extract_1000[0] if extract_1000 else None, "rows": rows}
+    if "startup" in only:
+        if not (WORK / "incremental" / "locales").is_dir():
+            results["incremental"] = incremental(texts)
+        results["startup"] = startup(WORK / "incremental")
+    if "cuda" in only:
+        results["cuda"] = cuda(texts, package, length)
+        results["cuda_reason"] = None if results["cuda"] else cuda_reason()
+    if "ray" in only:
+        results["ray"] = speed.ray(texts)
+    if "quality" in only:
+        for script in ("glossary.py", "apertium_routes.py"):
+            log(f"bench/{script}")
+            subprocess.run([PYTHON, str(REPO / "bench" / script)], check=True, stdout=subprocess.DEVNULL)
     results["meta"]["bench_seconds"] = round(time.perf_counter() - started, 1)
-    (REPO / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    path.write_text(json.dumps(results, indent=2) + "\n")
     (REPO / "bench" / "results.md").write_text(table(results))
     print(table(results))
+
+
+def speed_table(results: dict) -> list[str]:
+    out = [""]
+    t, par, ray = results.get("throughput", {}), results.get("parallel"), results.get("ray")
+    if "ratio_pipeline_to_raw_apertium" in t:
+        a = t["apertium_pipeline"]
+        out.append(
+            f"- Apertium: l10n translate / one raw `apertium -f html` pipeline: **{t['ratio_pipeline_to_raw_apertium']}** "
+            f"(target ≥ 0.85; {a['l10n_apertium']['sentences_per_s']} vs {a['raw_apertium']['sentences_per_s']} sentences/s; "
+            f"with --jobs 1: {a['ratio_pipeline_jobs1_to_raw_apertium']})"
+        )
+    if par:
+        out.append(
+            f"- --jobs 2 / --jobs 1 wall time, {par['cores']} cores: Apertium 100 articles × 3 languages **{par['apertium_languages_ratio']}** "
+            f"(target ≤ 0.65), Argos-sized model 10 articles × 3 languages **{par['argos_languages_ratio']}**"
+        )
+    if "scale" in results:
+        out.append(
+            f"- extract, 1,000 articles × 3 languages: **{results['scale']['extract_1000_s']} s** (target ≤ 15 s)"
+        )
+    if ray:
+        out.append(
+            f"- Ray (local head, 2 CPUs): identical output **{ray['identical_output']}**, wall time / one process **{ray.get('local_ratio')}**"
+        )
+        if ray.get("projection"):
+            out.append(f"  - {ray['projection']}")
+    return out
+
+
+def cuda_reason() -> str:
+    try:
+        import ctranslate2
+
+        count = ctranslate2.get_cuda_device_count()
+    except Exception as exc:  # a broken CUDA install is a reason too
+        return f"CUDA unusable: {exc}"
+    return f"no CUDA device on this machine (ctranslate2.get_cuda_device_count() == {count})"
 
 
 if __name__ == "__main__":

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from l10n import catalog
+from l10n.articles import load_document
 from l10n.documents import Segment
 from l10n.errors import L10nError
-from l10n.extract import load_document
 from l10n.fileio import atomic_write
 from l10n.pofile import read_po
 from l10n.project import Project

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from l10n import __version__, catalog
-from l10n.documents import SEGMENTATION, Document, parse_markdown
+from l10n.articles import load_documents
+from l10n.documents import SEGMENTATION, Document
 from l10n.errors import L10nError
 from l10n.fileio import signature
 from l10n.glossary import Glossary, project_glossary
@@ -31,25 +33,6 @@ def glossary_hints(glossary, matcher):
     return decorate
 
 
-def load_document(project: Project, slug: str) -> Document:
-    path = project.article_path(slug)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise L10nError(f"cannot read: {exc.strerror}", project.relative(path)) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise L10nError("not UTF-8 text", project.relative(path), line) from None
-    return parse_markdown(
-        text,
-        project.relative(path),
-        fields=project.config.front_matter,
-        language=project.config.source_language,
-    )
-
-
 @dataclass
 class ExtractReport:
     templates_written: list[str] = field(default_factory=list)
@@ -65,17 +48,19 @@ def extract(
     glossary: Glossary | None = None,
     matcher: Matcher | None = None,
     catalogs: Catalogs | None = None,
+    parse: Callable[[Project, list[str]], list[Document]] = load_documents,
 ) -> tuple[dict[str, Document], ExtractReport]:
     """Parse articles, refresh their templates and merge them into each language's catalog,
     with the glossary's hints on every entry (default: the project's glossary).
 
     An article whose text, settings and glossary are unchanged since its catalogs were
     last written, and whose catalogs nobody touched since, is skipped without being
-    parsed. Returns the documents parsed and a report.
+    parsed. ``parse`` reads articles (an executor's can use several processes). Returns
+    the documents parsed and a report.
     """
     if catalogs is None:
         with Catalogs(project) as own:
-            return extract(project, slugs, languages, glossary, matcher, own)
+            return extract(project, slugs, languages, glossary, matcher, own, parse)
     glossary = project_glossary(project) if glossary is None else glossary
     decorate = glossary_hints(glossary, matcher or Matcher(glossary))
     report = ExtractReport()
@@ -106,7 +91,7 @@ def extract(
         else:
             report.skipped += 1
     # Parse everything first: a malformed article stops the run before any file is written.
-    documents = {slug: load_document(project, slug) for slug in plans}
+    documents = dict(zip(plans, parse(project, list(plans)), strict=True))
     for slug, document in documents.items():
         digest, stale = plans[slug]
         template = catalog.build_template(document.path, document.segments, project.config.name)

@@ -5,9 +5,9 @@ translated."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 
-from l10n.engines import Engine, choose_engine
+from l10n.executors.base import Batch, Executor, InProcess
 from l10n.extract import extract
 from l10n.fileio import signature
 from l10n.glossary import Glossary, project_glossary
@@ -22,6 +22,12 @@ from l10n.repository import Catalogs, Edit
 from l10n.tm.memory import Memory
 from l10n.tm.units import Unit, imported_units
 from l10n.typography import localise
+
+# Texts per engine batch: a batch is what one worker translates in one call. Apertium
+# starts a pipeline per batch (loading its transducers costs ~0.3 s); Argos batches are
+# split again by CTranslate2 (max_batch_size).
+BATCH_TEXTS = {"apertium": 1000, "argos": 512}
+DEFAULT_BATCH_TEXTS = 500
 
 
 @dataclass
@@ -68,22 +74,45 @@ def translate(
     slugs: list[str],
     engine_name: str | None = None,
     reporter: Reporter | None = None,
+    executor: Executor | None = None,
 ) -> dict[str, LanguageResult]:
+    """Extract, plan every language, have ``executor`` (default: this process) translate the
+    batches, and write each language's catalogs as soon as its batches are back, in the
+    order of ``languages``: the output does not depend on where or how fast batches ran."""
     reporter = reporter or Reporter()
+    executor = executor or InProcess()
     glossary = project_glossary(project)
     matcher = Matcher(glossary)
     source = project.config.source_language
-    # A language that has no catalog yet certainly needs an engine: find out before writing
-    # anything, so that a language no engine reaches leaves no files behind.
-    for language in languages:
-        if not any(project.po_path(language, slug).exists() for slug in slugs) and slugs:
-            choose_engine(project.config, source, language, engine_name)
-    with Catalogs(project) as catalogs:
-        extract(project, slugs, languages, glossary, matcher, catalogs)
-        return {
-            language: _translate_language(catalogs, language, slugs, engine_name, reporter, glossary, matcher)
-            for language in languages
-        }
+    with executor:
+        executor.open(project.config, str(project.root))
+        # A language that has no catalog yet certainly needs an engine: find out before
+        # writing anything, so that a language no engine reaches leaves no files behind.
+        # Engines elsewhere (a cluster) are all checked: a missing one is found before a
+        # file is touched, not after the first languages were written.
+        for language in languages:
+            if executor.remote or (slugs and not any(project.po_path(language, s).exists() for s in slugs)):
+                executor.engine_info(source, language, engine_name)
+        with Catalogs(project) as catalogs:
+            extract(project, slugs, languages, glossary, matcher, catalogs, executor.parse)
+            plans = [
+                _plan(catalogs, language, slugs, engine_name, executor, glossary, matcher)
+                for language in languages
+            ]
+            batches = [batch for plan in plans for batch in plan.batches]
+            total = sum(len(batch.texts) for batch in batches)
+            if total:
+                busy = [p for p in plans if p.batches]
+                engines = ", ".join(dict.fromkeys(p.result.engine for p in busy))
+                reporter.start(f"{', '.join(p.language for p in busy)} ({engines})", total)
+            try:
+                outputs = executor.translate(batches, lambda _, count: reporter.advance(count))
+                for plan in plans:
+                    plan.outputs = [text for _ in plan.batches for text in next(outputs)]
+                    _finish(catalogs, plan, reporter)
+            finally:
+                reporter.finish()
+            return {plan.language: plan.result for plan in plans}
 
 
 class Planner:
@@ -117,19 +146,39 @@ class Planner:
         return unchanged
 
 
-def _translate_language(
+@dataclass
+class Plan:
+    """One language of a run: what to send, in which batches, and what it came to."""
+
+    language: str
+    result: LanguageResult
+    planner: Planner
+    enforcer: Enforcer | None = None
+    provenance: Provenance | None = None
+    resolved: dict[str, Draft] = field(default_factory=dict)
+    shown: dict[str, TmNote] = field(default_factory=dict)  # fuzzy matches beside engine drafts
+    to_send: list[str] = field(default_factory=list)
+    protected: list = field(default_factory=list)
+    batches: list[Batch] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+    slugs: list[str] = field(default_factory=list)
+    needed: bool = False  # some entry is pending: catalogs are filled when outputs are back
+
+
+def _plan(
     catalogs: Catalogs,
     language: str,
     slugs: list[str],
     engine_name: str | None,
-    reporter: Reporter,
+    executor: Executor,
     glossary: Glossary,
     matcher: Matcher,
-) -> LanguageResult:
+) -> Plan:
     project = catalogs.project
     store = catalogs.store
     planner = Planner(catalogs, glossary, matcher)
-    result = LanguageResult()
+    plan = Plan(language, LanguageResult(), planner, slugs=slugs)
+    result = plan.result
     work = Work()
     for slug in slugs:
         key, now = f"pending:{language}:{slug}", signature(project.po_path(language, slug))
@@ -148,36 +197,70 @@ def _translate_language(
         if not mine.pending and not mine.suggest:
             _remember_done(catalogs, language, slug, glossary, unchanged)
     if not work.pending and not work.suggest:
-        return result
+        return plan
 
     # Only now is an engine needed (a no-op run works even where none is installed).
     source = project.config.source_language
-    engine = choose_engine(project.config, source, language, engine_name)
-    provenance = Provenance(
-        engine.name, engine.route(source, language), engine.version(source, language), glossary.version
-    )
-    result.engine, result.route = engine.name, provenance.route
-    reuse, tm = _memory(catalogs, language, provenance, matcher) if work.pending else ({}, None)
-    resolved: dict[str, Draft] = {m: reuse[m] for m in work.pending if m in reuse}
-    shown = _from_memory(tm, project.config, language, glossary.version, work, resolved) if tm else {}
-    from_tm = [d for d in resolved.values() if d.provenance.engine == "tm"]
+    info = executor.engine_info(source, language, engine_name)
+    plan.provenance = Provenance(info.name, info.route, info.version, glossary.version)
+    plan.needed = True
+    result.engine, result.route = info.name, info.route
+    reuse, tm = _memory(catalogs, language, plan.provenance, matcher) if work.pending else ({}, None)
+    plan.resolved = {m: reuse[m] for m in work.pending if m in reuse}
+    if tm is not None:
+        plan.shown = _from_memory(tm, project.config, language, glossary.version, work, plan.resolved)
+    from_tm = [d for d in plan.resolved.values() if d.provenance.engine == "tm"]
     result.tm_exact = sum(1 for d in from_tm if d.tm is None)  # a fuzzy draft keeps its match shown
-    result.tm_fuzzy, result.tm_shown = len(from_tm) - result.tm_exact, len(shown)
-    to_send = [m for m in work.pending if m not in resolved]
-    to_send += [m for m in work.suggest if m not in resolved and m not in work.pending]
-    enforcer = Enforcer(glossary, language, matcher)
-    machine = _run_engine(engine, enforcer, to_send, source, language, reporter, provenance)
-    result.sent, result.engine_calls = len(to_send), int(bool(to_send))
-    resolved.update({m: replace(d, tm=shown.get(m)) for m, d in machine.items()})
+    result.tm_fuzzy, result.tm_shown = len(from_tm) - result.tm_exact, len(plan.shown)
+    to_send = [m for m in work.pending if m not in plan.resolved]
+    to_send += [m for m in work.suggest if m not in plan.resolved and m not in work.pending]
+    plan.to_send = to_send
+    plan.enforcer = Enforcer(glossary, language, matcher)
+    plan.protected = [plan.enforcer.protect(text) for text in to_send]
+    plan.batches = [
+        Batch(info.name, source, language, tuple(p.text for p in chunk))
+        for chunk in chunks(plan.protected, BATCH_TEXTS.get(info.name, DEFAULT_BATCH_TEXTS))
+    ]
+    result.sent, result.engine_calls = len(to_send), len(plan.batches)
+    return plan
+
+
+def chunks(items: list, most: int) -> list[list]:
+    """``items`` in the fewest runs of at most ``most``, of even sizes. The cut depends on
+    the batch alone, never on the number of workers, so every run translates the same
+    batches and gets the same output."""
+    if not items:
+        return []
+    count = -(-len(items) // most)
+    size = -(-len(items) // count)
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _finish(catalogs: Catalogs, plan: Plan, reporter: Reporter) -> None:
+    """Restore glossary terms in the engine's output and write the language's catalogs."""
+    if not plan.needed:
+        return
+    project, language, result = catalogs.project, plan.language, plan.result
+    assert plan.enforcer is not None and plan.provenance is not None
+    machine: dict[str, Draft] = {}
+    for text, shielded, output in zip(plan.to_send, plan.protected, plan.outputs, strict=True):
+        enforced = plan.enforcer.restore(shielded, output, text)
+        machine[text] = Draft(
+            localise(enforced.text, language),
+            plan.provenance,
+            tuple(enforced.unenforced),
+            plan.shown.get(text),
+        )
+    resolved = {**plan.resolved, **machine}
 
     first_use = set(machine)  # a msgid's first entry is the engine call, later ones reuse it
-    for slug in slugs:
-        outcome = catalogs.edit(language, slug, lambda edit: _fill(edit, planner, resolved))
+    for slug in plan.slugs:
+        outcome = catalogs.edit(language, slug, lambda edit: _fill(edit, plan.planner, resolved))
         if outcome.result is None:
             continue
-        filled, suggested, flagged, left = outcome.result
-        if left is not None:
-            _remember_done(catalogs, language, slug, glossary, left)
+        filled, suggested, flagged, unchanged = outcome.result
+        if unchanged is not None:
+            _remember_done(catalogs, language, slug, plan.planner.glossary, unchanged)
         for msgid in filled:
             if msgid in first_use:
                 first_use.discard(msgid)
@@ -191,12 +274,11 @@ def _translate_language(
         f", {result.tm_exact + result.tm_fuzzy} from the memory" if result.tm_exact + result.tm_fuzzy else ""
     )
     reporter.info(
-        f"{language}: {result.sent} sent to {engine.name} ({provenance.route}), "
+        f"{language}: {result.sent} sent to {result.engine} ({result.route}), "
         f"{result.reused} reused{from_memory}, {result.unchanged} unchanged"
     )
     if result.unenforced:
         reporter.warn(f"{language}: {result.unenforced} entries have glossary terms that could not be placed")
-    return result
 
 
 def _fill(edit: Edit, planner: Planner, resolved: dict[str, Draft]) -> tuple[list[str], int, int, int | None]:
@@ -230,32 +312,6 @@ def _remember_done(catalogs: Catalogs, language: str, slug: str, glossary: Gloss
         "unchanged": unchanged,
     }
     catalogs.store.cache({f"pending:{language}:{slug}": json.dumps(value)})
-
-
-def _run_engine(
-    engine: Engine,
-    enforcer: Enforcer,
-    texts: list[str],
-    source: str,
-    target: str,
-    reporter: Reporter,
-    provenance: Provenance,
-) -> dict[str, Draft]:
-    if not texts:
-        return {}
-    protected = [enforcer.protect(text) for text in texts]
-    reporter.start(f"{target} ({engine.name})", len(texts))
-    try:
-        outputs = engine.translate_batch(
-            [p.text for p in protected], source, target, progress=reporter.advance
-        )
-    finally:
-        reporter.finish()
-    drafts = {}
-    for text, shielded, output in zip(texts, protected, outputs, strict=True):
-        enforced = enforcer.restore(shielded, output, text)
-        drafts[text] = Draft(localise(enforced.text, target), provenance, tuple(enforced.unenforced))
-    return drafts
 
 
 def _memory(

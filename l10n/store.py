@@ -1,5 +1,6 @@
 """The project's store: the committed history (``l10n.history``) and a local SQLite index of
-it in ``.l10n/index.db`` (git-ignored). This is the only module that runs SQL.
+it in ``.l10n/index.db`` (git-ignored). This is the only module that runs SQL, with
+``l10n.index_cache`` (read-only, for listings).
 
 The index is a cache: it is brought up to date with the history files whenever they
 changed (a git pull, another clone's merge, a hand edit), and deleted and rebuilt when it
@@ -20,9 +21,9 @@ from pathlib import Path
 from l10n import history
 from l10n.errors import L10nError
 from l10n.history import Draft, Event, Snapshot
+from l10n.index_cache import SCHEMA_VERSION, cached_values  # noqa: E402,F401 (re-exported)
 from l10n.model import Key, text_hash
 
-SCHEMA_VERSION = 5  # 1-3: the state store of l10n 0.1, replaced by the history
 SCHEMA = """
 CREATE TABLE sources (path TEXT PRIMARY KEY, signature TEXT NOT NULL);
 CREATE TABLE drafts (

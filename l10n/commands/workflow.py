@@ -11,7 +11,6 @@ from l10n.commands.common import (
     emit_json,
     format_opt,
     lang_opt,
-    open_catalogs,
     selection,
 )
 
@@ -28,17 +27,29 @@ def init(directory: Path, langs: str | None) -> None:
     click.echo(f"initialised {root}")
 
 
+jobs_opt = click.option(
+    "--jobs",
+    type=int,
+    help="Processes at once: articles parsed, languages and chunks of large batches translated "
+    "in parallel (default: the number of cores; 1: all in this process).",
+)
+
+
 @click.command()
 @lang_opt
 @article_opt
+@jobs_opt
 @format_opt
 @click.pass_context
-def extract(ctx, langs, articles, fmt) -> None:
+def extract(ctx, langs, articles, jobs, fmt) -> None:
     """Write POT templates from the articles and merge them into every PO catalog."""
+    from l10n.executors import make_executor
     from l10n.extract import extract as run_extract
 
     project, languages, slugs = selection(ctx, langs, articles)
-    _, report = run_extract(project, slugs, languages)
+    with make_executor("local", jobs) as executor:
+        executor.open(project.config, str(project.root))
+        _, report = run_extract(project, slugs, languages, parse=executor.parse)
     if fmt == "json":
         emit_json(
             {
@@ -64,18 +75,32 @@ def extract(ctx, langs, articles, fmt) -> None:
 @lang_opt
 @article_opt
 @click.option("--engine", help="Engine to use: apertium, argos or auto (default: from l10n.toml).")
+@jobs_opt
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where engine batches run: local processes, or Ray actors (pip install 'l10n[ray]').",
+)
+@click.option(
+    "--ray-address",
+    help="With --executor ray: the head node's HOST:PORT, or 'local' to start Ray here (default).",
+)
 @format_opt
 @click.pass_context
-def translate(ctx, langs, articles, engine, fmt) -> None:
+def translate(ctx, langs, articles, engine, jobs, executor, ray_address, fmt) -> None:
     """Machine-translate every untranslated entry; human translations are never touched."""
     from l10n.engines import check_engine_name
+    from l10n.executors import make_executor
     from l10n.pipeline import translate as run_translate
     from l10n.reporting import reporter_for_stderr
 
     project, languages, slugs = selection(ctx, langs, articles)
     if engine:
         check_engine_name(engine)
-    results = run_translate(project, languages, slugs, engine, reporter_for_stderr())
+    runner = make_executor(executor, jobs, ray_address)
+    results = run_translate(project, languages, slugs, engine, reporter_for_stderr(), runner)
     if fmt == "json":
         emit_json({lang: r.summary() for lang, r in results.items()})
         return
@@ -119,17 +144,15 @@ def build(ctx, langs, articles, reviewed_only, allow_source, fmt) -> None:
 @click.pass_context
 def status(ctx, langs, articles, fmt) -> None:
     """Count entries per language, article and state."""
-    from l10n.model import WORKFLOW
-    from l10n.status import summarize
+    from l10n.status import ORDER, summarize
 
     project, languages, slugs = selection(ctx, langs, articles)
-    with open_catalogs(project) as catalogs:
-        rows = summarize(project, languages, slugs, catalogs.store)
+    rows = summarize(project, languages, slugs)
     if fmt == "json":
         emit_json([row.as_dict() for row in rows])
         return
     present = {state for row in rows for state in row.states}
-    states = [state.value for state in WORKFLOW if state.value in present]
+    states = [state for state in ORDER if state in present]
     click.echo("\t".join(["language", "article", *states, "total"]))
     for row in rows:
         counts = [str(row.states.get(state, 0)) for state in states]
