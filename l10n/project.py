@@ -10,7 +10,6 @@ from pathlib import Path
 
 from l10n.config import CONFIG_NAME, DEFAULT_TOML, Config, load_config
 from l10n.errors import L10nError
-from l10n.fileio import atomic_write
 
 # An article's name (its file name without ".md") becomes the name of its catalogs, of its
 # built files and part of entry ids, and is typed after --article: plain ASCII, no spaces,
@@ -166,7 +165,9 @@ def init_project(root: Path, languages: list[str] | None = None) -> Path:
     """Create the folders, a default ``l10n.toml`` (named after the folder, for the given
     target languages), a ``.gitignore`` for local files and the ``.gitattributes`` that lets
     git merge the history; an existing file is never overwritten."""
-    from l10n.history import GITATTRIBUTES  # the history itself is no business of readers
+    # Writing and the history are no business of readers (worker processes import this).
+    from l10n.fileio import atomic_write
+    from l10n.history import GITATTRIBUTES
 
     root = Path(root)
     try:
