@@ -85,6 +85,8 @@ class Entry:
     edited: Mark | None = None  # a person's edit l10n has already recorded
     suggestion: str | None = None  # machine translation of a changed source, beside a human text
     unenforced: list[str] = field(default_factory=list)  # glossary terms the engine could not place
+    unknown: list[str] = field(default_factory=list)  # words the engine marked: "*counterparts"
+    unfixed: list[str] = field(default_factory=list)  # automatic fixes that did not apply cleanly
     notes: list[str] = field(default_factory=list)  # translator comments that are not l10n's
 
     # -- what it is ------------------------------------------------------------------------
@@ -157,7 +159,13 @@ class Entry:
 
     # -- changes ---------------------------------------------------------------------------
 
-    def set_machine_draft(self, text: str, unenforced: list[str] | tuple[str, ...] = ()) -> None:
+    def set_machine_draft(
+        self,
+        text: str,
+        unenforced: list[str] | tuple[str, ...] = (),
+        unknown: list[str] | tuple[str, ...] = (),
+        unfixed: list[str] | tuple[str, ...] = (),
+    ) -> None:
         """Fill with machine output: fuzzy (awaiting review); earlier marks no longer apply."""
         self.po.msgstr = text
         self.po.fuzzy = True
@@ -165,6 +173,7 @@ class Entry:
         self.machine = text_hash(text)
         self.suggestion = None
         self.unenforced = list(unenforced)
+        self.unknown, self.unfixed = list(unknown), list(unfixed)
         self.reviewed = self.approved = self.rejected = self.edited = None
 
     def set_suggestion(self, text: str) -> None:
@@ -175,7 +184,7 @@ class Entry:
         self.po.fuzzy = False
         self.po.previous_msgid = None
         self.suggestion = None
-        self.unenforced = []
+        self.unenforced, self.unknown, self.unfixed = [], [], []
         self.rejected = self.approved = None
         self.reviewed = Mark(text_hash(self.text), event)
 

@@ -46,6 +46,9 @@ class Draft:
     text: str
     provenance: Provenance
     unenforced: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()  # words the engine marked as unknown
+    fixes: tuple[str, ...] = ()  # automatic fix rules applied
+    unfixed: tuple[str, ...] = ()  # fix rules that did not apply cleanly, and why
 
 
 @dataclass
@@ -196,8 +199,11 @@ def _fill(edit: Edit, planner: Planner, resolved: dict[str, Draft]) -> tuple[lis
         if draft is None or entry.po.msgid_plural:
             continue
         if not entry.text or planner.stale(entry, drafts):
-            entry.set_machine_draft(draft.text, draft.unenforced)
-            edit.draft(entry, draft.text, draft.provenance, draft.unenforced)
+            entry.set_machine_draft(draft.text, draft.unenforced, draft.unknown, draft.unfixed)
+            edit.draft(
+                entry, draft.text, draft.provenance, draft.unenforced,
+                unknown=draft.unknown, fixes=draft.fixes, unfixed=draft.unfixed,
+            )  # fmt: skip
             filled.append(entry.msgid)
             flagged += bool(draft.unenforced)
         elif entry.needs_suggestion:
@@ -232,15 +238,17 @@ def _run_engine(
     protected = [enforcer.protect(text) for text in texts]
     reporter.start(f"{target} ({engine.name})", len(texts))
     try:
-        outputs = engine.translate_batch(
+        outputs = engine.translate_annotated(
             [p.text for p in protected], source, target, progress=reporter.advance
         )
     finally:
         reporter.finish()
     drafts = {}
     for text, shielded, output in zip(texts, protected, outputs, strict=True):
-        enforced = enforcer.restore(shielded, output, text)
-        drafts[text] = Draft(localise(enforced.text, target), provenance, tuple(enforced.unenforced))
+        enforced = enforcer.restore(shielded, output.text, text)
+        drafts[text] = Draft(
+            localise(enforced.text, target), provenance, tuple(enforced.unenforced), output.unknown
+        )
     return drafts
 
 
@@ -265,7 +273,8 @@ def _memory(catalogs: Catalogs, language: str, slugs: list[str], provenance: Pro
             elif entry.is_machine_draft and entry.machine and entry.msgid not in machine:
                 stored = drafts.get((entry.key, entry.machine))
                 if stored is not None and _same_origin(stored, provenance):
-                    machine[entry.msgid] = Draft(entry.text, provenance, stored.unenforced)
+                    notes = (stored.unenforced, stored.unknown, stored.fixes, stored.unfixed)
+                    machine[entry.msgid] = Draft(entry.text, provenance, *notes)
     return {**machine, **human}
 
 

@@ -42,7 +42,9 @@ _LEGACY_SHA = re.compile(r"(?:^|\s)sha=([0-9a-f]{12})")
 SUGGESTION_NOTE = "l10n suggestion: "
 REJECTED_NOTE = "l10n rejected: "
 TERM_NOTE = "l10n term not placed: "
-_NOTES = (SUGGESTION_NOTE, REJECTED_NOTE, TERM_NOTE)
+UNKNOWN_NOTE = "l10n unknown to the engine: "
+UNFIXED_NOTE = "l10n not fixed: "
+_NOTES = (SUGGESTION_NOTE, REJECTED_NOTE, TERM_NOTE, UNKNOWN_NOTE, UNFIXED_NOTE)
 
 
 # -- files -----------------------------------------------------------------------------------
@@ -190,6 +192,10 @@ def parse_entry(po: polib.POEntry, language: str = "", article: str = "") -> Ent
             entry.suggestion = line[len(SUGGESTION_NOTE) :]
         elif line.startswith(TERM_NOTE):
             entry.unenforced.append(line[len(TERM_NOTE) :])
+        elif line.startswith(UNKNOWN_NOTE):
+            entry.unknown.append(line[len(UNKNOWN_NOTE) :])
+        elif line.startswith(UNFIXED_NOTE):
+            entry.unfixed.append(line[len(UNFIXED_NOTE) :])
         elif line.startswith(REJECTED_NOTE) and entry.rejected is not None:
             entry.rejected = Mark(entry.rejected.sha, entry.rejected.event, note=line[len(REJECTED_NOTE) :])
     return entry
@@ -241,6 +247,8 @@ def render_entry(entry: Entry) -> None:
     if entry.rejected is not None and entry.rejected.note:
         kept.append(REJECTED_NOTE + entry.rejected.note)
     kept += [TERM_NOTE + term for term in entry.unenforced]
+    kept += [UNKNOWN_NOTE + word for word in entry.unknown]
+    kept += [UNFIXED_NOTE + reason for reason in entry.unfixed]
     entry.po.comment = "\n".join(kept)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from l10n.checks import Failure, Unit, run_checks
+from l10n.checks import Failure, entry_unit, run_checks
 from l10n.glossary import Glossary
 from l10n.glossary.matcher import Matcher
 from l10n.repository import Catalogs
@@ -37,7 +37,7 @@ def check_catalogs(
     for catalog, entry in catalogs.entries(languages, articles):
         if not entry.text:
             continue
-        unit = Unit(catalog.language, glossary, matcher, list(entry.unenforced))
+        unit = entry_unit(entry, glossary, matcher)
         failures = run_checks(entry.msgid, entry.text, unit)
         if failures:
             path = project.po_path(catalog.language, catalog.article)

@@ -8,7 +8,7 @@ import re
 import subprocess
 from dataclasses import asdict, dataclass, field
 
-from l10n.checks import Unit, run_checks
+from l10n.checks import Unit, entry_unit, run_checks
 from l10n.documents.segment import PlaceholderError, validate_placeholders
 from l10n.errors import L10nError
 from l10n.glossary import Glossary
@@ -295,7 +295,7 @@ def build_queue(
                     priority=project.config.article_priority.get(article, 0),
                     waiting_since=draft.created_at if draft else "",
                 )
-                _add_reasons(item, entry, Unit(language, glossary, matcher, list(entry.unenforced)))
+                _add_reasons(item, entry, entry_unit(entry, glossary, matcher))
                 items.append(item)
     return sorted(items, key=QueueItem.risk)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from l10n.checks.base import Check, Failure, Finding, Severity, Unit
+from l10n.checks.base import Check, Failure, Finding, Severity, Unit, entry_unit
 from l10n.checks.brackets import UnbalancedBracketsCheck
 from l10n.checks.capitals import MidSentenceCapitalsCheck
 from l10n.checks.doubled import DoubledWordsCheck
@@ -16,6 +16,7 @@ from l10n.checks.placeholders import PlaceholderCheck
 from l10n.checks.punctuation import EndPunctuationCheck
 from l10n.checks.quotes import StraightQuotesCheck
 from l10n.checks.typography import TypographyCheck
+from l10n.checks.unknown_words import EngineUnknownWordsCheck
 from l10n.checks.untranslated import UntranslatedCheck
 
 CHECKS: list[Check] = [
@@ -33,6 +34,7 @@ CHECKS: list[Check] = [
     MidSentenceCapitalsCheck(),
     LeftoverWordsCheck(),
     UnknownWordsCheck(),
+    EngineUnknownWordsCheck(),
 ]
 
 
@@ -45,4 +47,4 @@ def run_checks(source: str, target: str, unit: Unit, checks: list[Check] | None 
     return failures
 
 
-__all__ = ["CHECKS", "Check", "Failure", "Finding", "Severity", "Unit", "run_checks"]
+__all__ = ["CHECKS", "Check", "Failure", "Finding", "Severity", "Unit", "entry_unit", "run_checks"]
