@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field
 from l10n.engines import Engine, choose_engine
 from l10n.extract import extract
 from l10n.fileio import signature
+from l10n.fixes import Context as FixContext
+from l10n.fixes import apply_fixes
 from l10n.glossary import Glossary, project_glossary
 from l10n.glossary.enforce import Enforcer
 from l10n.glossary.matcher import Matcher
@@ -243,11 +245,18 @@ def _run_engine(
         )
     finally:
         reporter.finish()
+    context = FixContext(target, enforcer.glossary, enforcer.matcher, source)
     drafts = {}
     for text, shielded, output in zip(texts, protected, outputs, strict=True):
         enforced = enforcer.restore(shielded, output.text, text)
+        fixed = apply_fixes(text, enforced.text, context)
         drafts[text] = Draft(
-            localise(enforced.text, target), provenance, tuple(enforced.unenforced), output.unknown
+            localise(fixed.text, target),
+            provenance,
+            tuple(enforced.unenforced),
+            output.unknown,
+            tuple(fixed.applied),
+            tuple(fixed.unfixed),
         )
     return drafts
 

@@ -16,6 +16,7 @@ from l10n.checks.placeholders import PlaceholderCheck
 from l10n.checks.punctuation import EndPunctuationCheck
 from l10n.checks.quotes import StraightQuotesCheck
 from l10n.checks.typography import TypographyCheck
+from l10n.checks.unfixed import UnfixedCheck
 from l10n.checks.unknown_words import EngineUnknownWordsCheck
 from l10n.checks.untranslated import UntranslatedCheck
 
@@ -35,6 +36,7 @@ CHECKS: list[Check] = [
     LeftoverWordsCheck(),
     UnknownWordsCheck(),
     EngineUnknownWordsCheck(),
+    UnfixedCheck(),
 ]
 
 

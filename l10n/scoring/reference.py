@@ -9,6 +9,8 @@ import contextlib
 from pathlib import Path
 
 from l10n.engines import ENGINES, Engine, EngineError, choose_engine, load_engine
+from l10n.fixes import Context as FixContext
+from l10n.fixes import apply_fixes
 from l10n.glossary import Glossary
 from l10n.glossary.enforce import Enforcer
 from l10n.project import Project
@@ -26,10 +28,12 @@ def translate_as_pipeline(
     enforcer = Enforcer(glossary, language)
     protected = [enforcer.protect(s) for s in sources]
     outputs = engine.translate_batch([p.text for p in protected], source_language, language)
+    context = FixContext(language, glossary, enforcer.matcher, source_language)
     drafts = []
     for shielded, output, source in zip(protected, outputs, sources, strict=True):
         enforced = enforcer.restore(shielded, output, source)
-        drafts.append((localise(enforced.text, language), enforced.unenforced))
+        fixed = apply_fixes(source, enforced.text, context)
+        drafts.append((localise(fixed.text, language), enforced.unenforced))
     return drafts
 
 
