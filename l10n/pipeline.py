@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from l10n.drafting import translate_as_pipeline
 from l10n.engines import Engine, choose_engine
 from l10n.extract import extract
 from l10n.fileio import signature
-from l10n.fixes import Context as FixContext
-from l10n.fixes import apply_fixes
 from l10n.glossary import Glossary, project_glossary
 from l10n.glossary.enforce import Enforcer
 from l10n.glossary.matcher import Matcher
@@ -21,7 +20,6 @@ from l10n.pofile import Catalog
 from l10n.project import Project
 from l10n.reporting import Reporter
 from l10n.repository import Catalogs, Edit
-from l10n.typography import localise
 
 
 @dataclass
@@ -237,28 +235,17 @@ def _run_engine(
 ) -> dict[str, Draft]:
     if not texts:
         return {}
-    protected = [enforcer.protect(text) for text in texts]
     reporter.start(f"{target} ({engine.name})", len(texts))
     try:
-        outputs = engine.translate_annotated(
-            [p.text for p in protected], source, target, progress=reporter.advance
+        made = translate_as_pipeline(
+            engine, enforcer.glossary, texts, source, target, enforcer.matcher, progress=reporter.advance
         )
     finally:
         reporter.finish()
-    context = FixContext(target, enforcer.glossary, enforcer.matcher, source)
-    drafts = {}
-    for text, shielded, output in zip(texts, protected, outputs, strict=True):
-        enforced = enforcer.restore(shielded, output.text, text)
-        fixed = apply_fixes(text, enforced.text, context)
-        drafts[text] = Draft(
-            localise(fixed.text, target),
-            provenance,
-            tuple(enforced.unenforced),
-            output.unknown,
-            tuple(fixed.applied),
-            tuple(fixed.unfixed),
-        )
-    return drafts
+    return {
+        text: Draft(d.text, provenance, d.unenforced, d.unknown, d.fixes, d.unfixed)
+        for text, d in zip(texts, made, strict=True)
+    }
 
 
 def _memory(catalogs: Catalogs, language: str, slugs: list[str], provenance: Provenance) -> dict[str, Draft]:
