@@ -5,10 +5,12 @@ translated."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
+from l10n import route_selection
 from l10n.drafting import translate_as_pipeline
 from l10n.engines import Engine, choose_engine
+from l10n.engines.second_route import second_opinion
 from l10n.extract import extract
 from l10n.fileio import signature
 from l10n.glossary import Glossary, project_glossary
@@ -242,9 +244,21 @@ def _run_engine(
         )
     finally:
         reporter.finish()
+    provenances = [provenance] * len(texts)
+    second = second_opinion(engine, source, target) if target in route_selection.LANGUAGES else None
+    if second is not None:  # per sentence, the route whose draft is estimated better
+        other = translate_as_pipeline(second, enforcer.glossary, texts, source, target, enforcer.matcher)
+        picks = route_selection.prefer_second(
+            (engine, made), (second, other), texts, source, target, enforcer.glossary, enforcer.matcher
+        )
+        alternative = replace(
+            provenance, route=second.route(source, target), version=second.version(source, target)
+        )
+        made = [o if pick else d for d, o, pick in zip(made, other, picks, strict=True)]
+        provenances = [alternative if pick else provenance for pick in picks]
     return {
-        text: Draft(d.text, provenance, d.unenforced, d.unknown, d.fixes, d.unfixed)
-        for text, d in zip(texts, made, strict=True)
+        text: Draft(d.text, p, d.unenforced, d.unknown, d.fixes, d.unfixed)
+        for text, d, p in zip(texts, made, provenances, strict=True)
     }
 
 
