@@ -34,10 +34,13 @@ def check_catalogs(
     project = catalogs.project
     matcher = Matcher(glossary)
     rows = []
+    translations = same_sources(catalogs, languages, articles)
     for catalog, entry in catalogs.entries(languages, articles):
         if not entry.text:
             continue
         unit = entry_unit(entry, glossary, matcher)
+        others = translations.get((catalog.language, entry.msgctxt, entry.msgid), {})
+        unit.elsewhere = {a: t for a, t in others.items() if a != catalog.article}
         failures = run_checks(entry.msgid, entry.text, unit)
         if failures:
             path = project.po_path(catalog.language, catalog.article)
@@ -53,3 +56,14 @@ def check_catalogs(
                 )
             )
     return rows
+
+
+def same_sources(
+    catalogs: Catalogs, languages: list[str], articles: list[str]
+) -> dict[tuple[str, str, str], dict[str, str]]:
+    """(language, msgctxt, msgid) → {article: translation} over the checked articles."""
+    found: dict[tuple[str, str, str], dict[str, str]] = {}
+    for catalog, entry in catalogs.entries(languages, articles):
+        if entry.text:
+            found.setdefault((catalog.language, entry.msgctxt, entry.msgid), {})[catalog.article] = entry.text
+    return found

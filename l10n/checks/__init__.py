@@ -5,11 +5,13 @@ from __future__ import annotations
 from l10n.checks.base import Check, Failure, Finding, Severity, Unit, entry_unit
 from l10n.checks.brackets import UnbalancedBracketsCheck
 from l10n.checks.capitals import MidSentenceCapitalsCheck
+from l10n.checks.consistency import ConsistencyCheck
 from l10n.checks.doubled import DoubledWordsCheck
 from l10n.checks.glossary import GlossaryCheck
 from l10n.checks.leftovers import LeftoverWordsCheck
 from l10n.checks.length import LengthCheck
 from l10n.checks.lexicon import UnknownWordsCheck
+from l10n.checks.link_text import LinkTextCheck
 from l10n.checks.numbers import NumbersCheck
 from l10n.checks.placeholder_space import PlaceholderSpaceCheck
 from l10n.checks.placeholders import PlaceholderCheck
@@ -37,6 +39,8 @@ CHECKS: list[Check] = [
     UnknownWordsCheck(),
     EngineUnknownWordsCheck(),
     UnfixedCheck(),
+    ConsistencyCheck(),
+    LinkTextCheck(),
 ]
 
 
