@@ -56,6 +56,9 @@ class Draft:
     created_at: str = ""
     id: str = ""
     quality: float | None = None  # quality estimate, from the local index (not history)
+    unknown: tuple[str, ...] = ()  # words the engine marked as unknown: "*counterparts"
+    fixes: tuple[str, ...] = ()  # automatic fix rules applied after the engine: "amounts"
+    unfixed: tuple[str, ...] = ()  # rules that did not apply cleanly: "amounts: …"
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,9 @@ def draft_record(draft: Draft) -> dict[str, Any]:
         "version": draft.engine_version,
         "glossary": draft.glossary,
         "unenforced": list(draft.unenforced),
+        "unknown": list(draft.unknown),
+        "fixes": list(draft.fixes),
+        "unfixed": list(draft.unfixed),
     }
 
 
@@ -229,7 +235,14 @@ def draft_from(record: dict[str, Any], language: str, article: str) -> Draft:
         kind=str(record.get("kind", "draft")),
         created_at=str(record.get("at", "")),
         id=str(record.get("id", "")),
+        unknown=_strings(record.get("unknown")),
+        fixes=_strings(record.get("fixes")),
+        unfixed=_strings(record.get("unfixed")),
     )
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
 
 def event_from(record: dict[str, Any], language: str, article: str) -> Event:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 5  # 1-3: the state store of l10n 0.1, replaced by the history
+SCHEMA_VERSION = 6  # 1-3: the state store of l10n 0.1, replaced by the history; 6: draft notes
 
 
 def cached_values(project, prefix: str) -> dict[str, str]:

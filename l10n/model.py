@@ -105,6 +105,8 @@ class Entry:
     suggestion: str | None = None  # machine translation of a changed source, beside a human text
     unenforced: list[str] = field(default_factory=list)  # glossary terms the engine could not place
     tm: TmNote | None = None  # a fuzzy translation-memory match, shown until the entry is reviewed
+    unknown: list[str] = field(default_factory=list)  # words the engine marked: "*counterparts"
+    unfixed: list[str] = field(default_factory=list)  # automatic fixes that did not apply cleanly
     notes: list[str] = field(default_factory=list)  # translator comments that are not l10n's
     legacy_provenance: Provenance | None = None  # read from an l10n 0.1 `# l10n-mt:` line
 
@@ -185,7 +187,13 @@ class Entry:
 
     # -- changes ---------------------------------------------------------------------------
 
-    def set_machine_draft(self, text: str, unenforced: list[str] | tuple[str, ...] = ()) -> None:
+    def set_machine_draft(
+        self,
+        text: str,
+        unenforced: list[str] | tuple[str, ...] = (),
+        unknown: list[str] | tuple[str, ...] = (),
+        unfixed: list[str] | tuple[str, ...] = (),
+    ) -> None:
         """Fill with machine output: fuzzy (awaiting review); earlier marks no longer apply."""
         self.po.msgstr = text
         self.po.fuzzy = True
@@ -194,6 +202,7 @@ class Entry:
         self.suggestion = None
         self.tm = None
         self.unenforced = list(unenforced)
+        self.unknown, self.unfixed = list(unknown), list(unfixed)
         self.reviewed = self.approved = self.rejected = self.edited = None
 
     def set_suggestion(self, text: str) -> None:
@@ -208,7 +217,7 @@ class Entry:
         self.po.previous_msgid = None
         self.suggestion = None
         self.tm = None
-        self.unenforced = []
+        self.unenforced, self.unknown, self.unfixed = [], [], []
         self.rejected = self.approved = None
         self.reviewed = Mark(text_hash(self.text), event)
 

@@ -5,11 +5,18 @@ translated."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
+from l10n import route_selection
+from l10n.drafting import PipelineDraft, translate_as_pipeline
+from l10n.engines import load_engine
+from l10n.engines.base import Translation
+from l10n.engines.second_route import second_opinion
 from l10n.executors.base import Batch, Executor, InProcess
 from l10n.extract import extract
 from l10n.fileio import signature
+from l10n.fixes import Context as FixContext
+from l10n.fixes import apply_fixes
 from l10n.glossary import Glossary, project_glossary
 from l10n.glossary.enforce import Enforcer
 from l10n.glossary.matcher import Matcher
@@ -58,6 +65,9 @@ class Draft:
     provenance: Provenance
     unenforced: tuple[str, ...] = ()
     tm: TmNote | None = None  # a fuzzy match shown with the entry
+    unknown: tuple[str, ...] = ()  # words the engine marked as unknown
+    fixes: tuple[str, ...] = ()  # automatic fix rules applied
+    unfixed: tuple[str, ...] = ()  # fix rules that did not apply cleanly, and why
 
 
 @dataclass
@@ -160,7 +170,7 @@ class Plan:
     to_send: list[str] = field(default_factory=list)
     protected: list = field(default_factory=list)
     batches: list[Batch] = field(default_factory=list)
-    outputs: list[str] = field(default_factory=list)
+    outputs: list[Translation] = field(default_factory=list)
     slugs: list[str] = field(default_factory=list)
     needed: bool = False  # some entry is pending: catalogs are filled when outputs are back
 
@@ -243,14 +253,23 @@ def _finish(catalogs: Catalogs, plan: Plan, reporter: Reporter) -> None:
     project, language, result = catalogs.project, plan.language, plan.result
     assert plan.enforcer is not None and plan.provenance is not None
     machine: dict[str, Draft] = {}
+    glossary = plan.planner.glossary
+    context = FixContext(language, glossary, plan.enforcer.matcher, project.config.source_language)
     for text, shielded, output in zip(plan.to_send, plan.protected, plan.outputs, strict=True):
-        enforced = plan.enforcer.restore(shielded, output, text)
+        # The same steps as l10n.drafting (which scores and estimates use): terms back,
+        # the safe fixes, local typography last.
+        enforced = plan.enforcer.restore(shielded, output.text, text)
+        fixed = apply_fixes(text, enforced.text, context)
         machine[text] = Draft(
-            localise(enforced.text, language),
+            localise(fixed.text, language),
             plan.provenance,
             tuple(enforced.unenforced),
             plan.shown.get(text),
+            output.unknown,
+            tuple(fixed.applied),
+            tuple(fixed.unfixed),
         )
+    _select_routes(catalogs, plan, machine)
     resolved = {**plan.resolved, **machine}
 
     first_use = set(machine)  # a msgid's first entry is the engine call, later ones reuse it
@@ -281,6 +300,41 @@ def _finish(catalogs: Catalogs, plan: Plan, reporter: Reporter) -> None:
         reporter.warn(f"{language}: {result.unenforced} entries have glossary terms that could not be placed")
 
 
+def _select_routes(catalogs: Catalogs, plan: Plan, machine: dict[str, Draft]) -> None:
+    """For a language two Apertium routes reach and where it was measured to help, keep per
+    sentence the draft of the route estimated better (l10n.route_selection). The second
+    route runs here, in this process."""
+    language, provenance = plan.language, plan.provenance
+    if language not in route_selection.LANGUAGES or plan.result.engine != "apertium" or not machine:
+        return
+    assert provenance is not None and plan.enforcer is not None
+    config = catalogs.project.config
+    source = config.source_language
+    primary = load_engine("apertium", config)
+    second = second_opinion(primary, source, language)
+    if second is None:
+        return
+    texts = list(machine)
+    glossary, matcher = plan.planner.glossary, plan.enforcer.matcher
+    made = [
+        PipelineDraft(d.text, d.unenforced, d.unknown, d.fixes, d.unfixed)
+        for d in (machine[t] for t in texts)
+    ]
+    other = translate_as_pipeline(second, glossary, texts, source, language, matcher)
+    picks = route_selection.prefer_second(
+        (primary, made), (second, other), texts, source, language, glossary, matcher
+    )
+    alternative = replace(
+        provenance, route=second.route(source, language), version=second.version(source, language)
+    )
+    for text, draft, pick in zip(texts, other, picks, strict=True):
+        if pick:
+            machine[text] = Draft(
+                draft.text, alternative, draft.unenforced, plan.shown.get(text), draft.unknown, draft.fixes,
+                draft.unfixed,
+            )  # fmt: skip
+
+
 def _fill(edit: Edit, planner: Planner, resolved: dict[str, Draft]) -> tuple[list[str], int, int, int | None]:
     """Put drafts into empty (or stale) entries and suggestions beside carried human text."""
     catalog = edit.catalog
@@ -291,9 +345,12 @@ def _fill(edit: Edit, planner: Planner, resolved: dict[str, Draft]) -> tuple[lis
         if draft is None or entry.po.msgid_plural:
             continue
         if not entry.text or planner.stale(entry, drafts):
-            entry.set_machine_draft(draft.text, draft.unenforced)
+            entry.set_machine_draft(draft.text, draft.unenforced, draft.unknown, draft.unfixed)
             entry.set_tm_match(draft.tm)
-            edit.draft(entry, draft.text, draft.provenance, draft.unenforced)
+            edit.draft(
+                entry, draft.text, draft.provenance, draft.unenforced,
+                unknown=draft.unknown, fixes=draft.fixes, unfixed=draft.unfixed,
+            )  # fmt: skip
             filled.append(entry.msgid)
             flagged += bool(draft.unenforced)
         elif entry.needs_suggestion:
@@ -336,7 +393,15 @@ def _memory(
             elif entry.is_machine_draft and entry.machine and entry.msgid not in machine:
                 stored = drafts.get((entry.key, entry.machine))
                 if stored is not None and _same_origin(stored, provenance):
-                    machine[entry.msgid] = Draft(entry.text, provenance, stored.unenforced)
+                    machine[entry.msgid] = Draft(
+                        entry.text,
+                        provenance,
+                        stored.unenforced,
+                        None,
+                        stored.unknown,
+                        stored.fixes,
+                        stored.unfixed,
+                    )
     return machine, Memory(units + imported_units(project, language), matcher)
 
 

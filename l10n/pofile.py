@@ -46,7 +46,9 @@ TERM_NOTE = "l10n term not placed: "
 TM_NOTE = "l10n tm "  # "l10n tm 87%: <its translation>" then "l10n tm source: <matched English>"
 _TM_MATCH = re.compile(r"^l10n tm (\d{1,3})%: (.*)$")
 _TM_SOURCE = "l10n tm source: "
-_NOTES = (SUGGESTION_NOTE, REJECTED_NOTE, TERM_NOTE, TM_NOTE)
+UNKNOWN_NOTE = "l10n unknown to the engine: "
+UNFIXED_NOTE = "l10n not fixed: "
+_NOTES = (SUGGESTION_NOTE, REJECTED_NOTE, TERM_NOTE, TM_NOTE, UNKNOWN_NOTE, UNFIXED_NOTE)
 
 
 # -- files -----------------------------------------------------------------------------------
@@ -200,6 +202,10 @@ def parse_entry(po: polib.POEntry, language: str = "", article: str = "") -> Ent
             entry.suggestion = line[len(SUGGESTION_NOTE) :]
         elif line.startswith(TERM_NOTE):
             entry.unenforced.append(line[len(TERM_NOTE) :])
+        elif line.startswith(UNKNOWN_NOTE):
+            entry.unknown.append(line[len(UNKNOWN_NOTE) :])
+        elif line.startswith(UNFIXED_NOTE):
+            entry.unfixed.append(line[len(UNFIXED_NOTE) :])
         elif line.startswith(REJECTED_NOTE) and entry.rejected is not None:
             entry.rejected = Mark(entry.rejected.sha, entry.rejected.event, note=line[len(REJECTED_NOTE) :])
     if tm_match is not None:
@@ -263,6 +269,8 @@ def render_entry(entry: Entry) -> None:
     if entry.tm is not None:
         kept.append(f"{TM_NOTE}{entry.tm.score}%: {_one_line(entry.tm.target)}")
         kept.append(_TM_SOURCE + _one_line(entry.tm.source))
+    kept += [UNKNOWN_NOTE + word for word in entry.unknown]
+    kept += [UNFIXED_NOTE + reason for reason in entry.unfixed]
     entry.po.comment = "\n".join(kept)
 
 

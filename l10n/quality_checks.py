@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from l10n.checks import Failure, Unit, run_checks
+from l10n.checks import Failure, entry_unit, run_checks
 from l10n.glossary import Glossary
 from l10n.glossary.matcher import Matcher
 from l10n.repository import Catalogs
@@ -34,10 +34,13 @@ def check_catalogs(
     project = catalogs.project
     matcher = Matcher(glossary)
     rows = []
+    translations = same_sources(catalogs, languages, articles)
     for catalog, entry in catalogs.entries(languages, articles):
         if not entry.text:
             continue
-        unit = Unit(catalog.language, glossary, matcher, list(entry.unenforced))
+        unit = entry_unit(entry, glossary, matcher)
+        others = translations.get((catalog.language, entry.msgctxt, entry.msgid), {})
+        unit.elsewhere = {a: t for a, t in others.items() if a != catalog.article}
         failures = run_checks(entry.msgid, entry.text, unit)
         if failures:
             path = project.po_path(catalog.language, catalog.article)
@@ -53,3 +56,14 @@ def check_catalogs(
                 )
             )
     return rows
+
+
+def same_sources(
+    catalogs: Catalogs, languages: list[str], articles: list[str]
+) -> dict[tuple[str, str, str], dict[str, str]]:
+    """(language, msgctxt, msgid) → {article: translation} over the checked articles."""
+    found: dict[tuple[str, str, str], dict[str, str]] = {}
+    for catalog, entry in catalogs.entries(languages, articles):
+        if entry.text:
+            found.setdefault((catalog.language, entry.msgctxt, entry.msgid), {})[catalog.article] = entry.text
+    return found

@@ -29,10 +29,19 @@ def read_reference_set(path: Path) -> list[tuple[str, str]]:
 
 
 def reference_files(root: Path) -> dict[str, Path]:
-    """Reference set per language, the project's own folder winning."""
+    """Reference set per language, the project's own folder winning. ``<lang>.extra.tsv``
+    beside a set is part of it (:func:`extra_set`), not a language of its own."""
     found: dict[str, Path] = {}
     for folder in (root / "tests" / "data" / "reference", root / "references"):
         if folder.is_dir():
             for path in sorted(folder.glob("*.tsv")):
-                found[path.stem] = path
+                if "." not in path.stem:
+                    found[path.stem] = path
     return found
+
+
+def extra_set(path: Path) -> Path | None:
+    """More sentences for the same language (``fr.extra.tsv`` beside ``fr.tsv``): in this
+    repository, the sentences held out from the quality estimate's calibration."""
+    extra = path.with_name(f"{path.stem}.extra.tsv")
+    return extra if extra.is_file() else None

@@ -87,12 +87,23 @@ class Edit:
         )
         return event_id
 
-    def draft(self, entry: Entry, text: str, provenance: Provenance, unenforced=(), kind="draft") -> None:
+    def draft(
+        self,
+        entry: Entry,
+        text: str,
+        provenance: Provenance,
+        unenforced=(),
+        kind="draft",
+        unknown=(),
+        fixes=(),
+        unfixed=(),
+    ) -> None:
         self.drafts.append(
             Draft(
                 entry.key, text, provenance.engine, provenance.route, provenance.version,
                 provenance.glossary, tuple(unenforced), kind, history.now(),
                 self._ids.pop(0) if self._ids else history.new_id(),
+                unknown=tuple(unknown), fixes=tuple(fixes), unfixed=tuple(unfixed),
             )
         )  # fmt: skip
 

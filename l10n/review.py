@@ -8,7 +8,7 @@ import re
 import subprocess
 from dataclasses import asdict, dataclass, field
 
-from l10n.checks import Unit, run_checks
+from l10n.checks import Failure, Unit, entry_unit, run_checks
 from l10n.documents.segment import PlaceholderError, validate_placeholders
 from l10n.errors import L10nError
 from l10n.glossary import Glossary
@@ -17,6 +17,7 @@ from l10n.model import Entry, Key, State
 from l10n.pofile import Catalog
 from l10n.project import Project
 from l10n.repository import Catalogs, Edit, Identity
+from l10n.scoring import risk
 
 LOW_QUALITY = 0.45  # quality estimates below this rank an entry as risky
 
@@ -238,17 +239,14 @@ class QueueItem:
     def as_dict(self) -> dict:
         return asdict(self)
 
-    def risk(self) -> tuple:
-        """Smaller is riskier: glossary first, then failed checks and low quality estimates,
-        then article priority, then age."""
-        quality = self.quality if self.quality is not None else 1.0
+    risk: float = 0.0  # 1 - the quality estimate (l10n.scoring.risk): higher is riskier
+
+    def order(self) -> tuple:
+        """Smaller comes first: entries a reviewer sent back, then by risk, then article
+        priority, then age."""
         return (
-            -min(self.glossary_issues, 1),
-            -min(self.check_errors, 1),
-            -(quality < LOW_QUALITY),
-            -self.check_errors,
-            -self.check_warnings,
-            quality,
+            not any(r.startswith("rejected") for r in self.reasons),
+            -self.risk,
             -self.priority,
             self.waiting_since,
             self.article,
@@ -297,9 +295,14 @@ def build_queue(
                     waiting_since=draft.created_at if draft else "",
                     tm=tm_shown(entry),
                 )
-                _add_reasons(item, entry, Unit(language, glossary, matcher, list(entry.unenforced)))
+                unit = entry_unit(entry, glossary, matcher)
+                failures = _add_reasons(item, entry, unit)
+                estimated = item.quality if entry.is_machine_draft and item.quality is not None else None
+                if estimated is None:  # not estimated yet, or a person's text: from its signals
+                    estimated = risk.quality(risk.signals(entry.msgid, entry.text, unit, failures=failures))
+                item.risk = round(1 - estimated, 3)
                 items.append(item)
-    return sorted(items, key=QueueItem.risk)
+    return sorted(items, key=QueueItem.order)
 
 
 def tm_shown(entry: Entry) -> dict | None:
@@ -315,11 +318,12 @@ def tm_shown(entry: Entry) -> dict | None:
     }
 
 
-def _add_reasons(item: QueueItem, entry: Entry, unit: Unit) -> None:
+def _add_reasons(item: QueueItem, entry: Entry, unit: Unit) -> list[Failure]:
     rejected = entry.current_mark(State.REJECTED)
     if rejected is not None:
         item.reasons.append(f"{State.REJECTED}: {rejected.note}" if rejected.note else State.REJECTED.value)
-    for failure in run_checks(entry.msgid, entry.text, unit):
+    failures = run_checks(entry.msgid, entry.text, unit)
+    for failure in failures:
         item.reasons.append(f"{failure.check}: {failure.message}")
         if failure.check == "glossary":
             item.glossary_issues += 1
@@ -329,6 +333,7 @@ def _add_reasons(item: QueueItem, entry: Entry, unit: Unit) -> None:
             item.check_warnings += 1
     if item.quality is not None and item.quality < LOW_QUALITY:
         item.reasons.append(f"low quality estimate {item.quality:.2f}")
+    return failures
 
 
 def reason_kind(reason: str) -> str:

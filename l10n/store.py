@@ -30,7 +30,8 @@ CREATE TABLE drafts (
     id TEXT NOT NULL, source TEXT NOT NULL, seq INTEGER NOT NULL,
     language TEXT NOT NULL, article TEXT NOT NULL, msgctxt TEXT NOT NULL, msgid TEXT NOT NULL,
     text TEXT NOT NULL, sha TEXT NOT NULL, kind TEXT NOT NULL, engine TEXT NOT NULL, route TEXT NOT NULL,
-    version TEXT NOT NULL, glossary TEXT NOT NULL, unenforced TEXT NOT NULL, at TEXT NOT NULL
+    version TEXT NOT NULL, glossary TEXT NOT NULL, unenforced TEXT NOT NULL, at TEXT NOT NULL,
+    notes TEXT NOT NULL
 );
 CREATE INDEX drafts_by_entry ON drafts (language, article, msgctxt, msgid);
 CREATE INDEX drafts_by_source ON drafts (source);
@@ -53,7 +54,7 @@ CREATE TABLE cache (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 _DRAFT_COLUMNS = (
     "d.id, d.language, d.article, d.msgctxt, d.msgid, d.text, d.kind, d.engine, d.route, d.version,"
-    " d.glossary, d.unenforced, d.at, q.quality"
+    " d.glossary, d.unenforced, d.at, q.quality, d.notes"
 )
 _EVENT_COLUMNS = "language, article, msgctxt, msgid, action, who, old, new, note, at, email, id"
 
@@ -180,9 +181,12 @@ class Store:
             elif kind == "draft":
                 d = history.draft_from(record, language, article)
                 unenforced = json.dumps(list(d.unenforced), ensure_ascii=False)
+                notes = json.dumps(
+                    {"unknown": d.unknown, "fixes": d.fixes, "unfixed": d.unfixed}, ensure_ascii=False
+                )
                 drafts.append(
                     (d.id, relative, seq, *d.key, d.text, text_hash(d.text), d.kind, d.engine, d.route,
-                     d.engine_version, d.glossary, unenforced, d.created_at)
+                     d.engine_version, d.glossary, unenforced, d.created_at, notes)
                 )  # fmt: skip
             elif kind == "event":
                 e = history.event_from(record, language, article)
@@ -192,7 +196,7 @@ class Store:
                 )  # fmt: skip
         with self._write() as db:
             _forget(db, relative)
-            db.executemany(f"INSERT INTO drafts VALUES ({','.join('?' * 16)})", drafts)
+            db.executemany(f"INSERT INTO drafts VALUES ({','.join('?' * 17)})", drafts)
             db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 14)})", events)
             db.executemany(f"INSERT INTO snapshots VALUES ({','.join('?' * 8)})", snapshots)
             db.executemany("INSERT OR REPLACE INTO quality VALUES (?, ?, ?, ?)", qualities)
@@ -227,13 +231,17 @@ class Store:
             f" WHERE {where} ORDER BY d.at, d.source, d.seq",
             args,
         )
-        return [
-            Draft(
-                (r[1], r[2], r[3], r[4]), r[5], r[7], r[8], r[9], r[10],
-                tuple(json.loads(r[11])), r[6], r[12], r[0], r[13],
-            )
-            for r in rows
-        ]  # fmt: skip
+        drafts = []
+        for r in rows:
+            notes = json.loads(r[14])
+            drafts.append(
+                Draft(
+                    (r[1], r[2], r[3], r[4]), r[5], r[7], r[8], r[9], r[10],
+                    tuple(json.loads(r[11])), r[6], r[12], r[0], r[13],
+                    tuple(notes["unknown"]), tuple(notes["fixes"]), tuple(notes["unfixed"]),
+                )
+            )  # fmt: skip
+        return drafts
 
     def latest_drafts(self, language: str | None = None, kind: str = "draft") -> dict[Key, Draft]:
         where, args = (

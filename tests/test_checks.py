@@ -254,5 +254,7 @@ def test_check_flags_the_signals_in_real_apertium_drafts(project):
                 texts.add((failure["check"], row["msgstr"][start:end]))
                 spans[failure["check"]] += 1
     assert {("leftover", "counterparts"), ("leftover", "shippers")} <= texts
-    assert spans["capitals"] >= 1
+    # Mid-sentence capitals in machine drafts are repaired by the sentence-case fix (which
+    # lowers exactly what this check flags): none is left for the check to find.
+    assert spans["capitals"] == 0
     assert spans["typography"] == 0

@@ -142,9 +142,13 @@ def test_a_report_survives_a_snapshot_and_old_snapshots_still_read():
     assert parsed.post_edit.reviewer["Alice"].scores["chrF++"].signature == ""
 
 
-def test_quality_estimate_falls_with_failed_checks():
-    assert estimate.quality(0.9, 0) == 0.9
-    assert estimate.quality(0.9, 2) == round(0.9 * 0.8 * 0.8, 3)
+def test_quality_estimate_falls_with_bad_signals():
+    from l10n.scoring import risk
+
+    clean = {"unknown_rate": 0.0, "leftover_rate": 0.0, "length_ratio": 0.1, "round_trip": 0.6}
+    assert risk.quality({**clean, "unknown_rate": 0.2}) < risk.quality(clean)
+    assert risk.quality({**clean, "leftover_rate": 0.2}) < risk.quality(clean)
+    assert risk.quality({**clean, "round_trip": 0.3}) < risk.quality(clean)
 
 
 def test_the_estimate_round_trips_through_the_engine_the_registry_chooses():

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from l10n.checks.base import Check, Failure, Finding, Severity, Unit
+from l10n.checks.base import Check, Failure, Finding, Severity, Unit, entry_unit
 from l10n.checks.brackets import UnbalancedBracketsCheck
 from l10n.checks.capitals import MidSentenceCapitalsCheck
+from l10n.checks.consistency import ConsistencyCheck
 from l10n.checks.doubled import DoubledWordsCheck
 from l10n.checks.glossary import GlossaryCheck
 from l10n.checks.leftovers import LeftoverWordsCheck
 from l10n.checks.length import LengthCheck
 from l10n.checks.lexicon import UnknownWordsCheck
+from l10n.checks.link_text import LinkTextCheck
 from l10n.checks.numbers import NumbersCheck
 from l10n.checks.placeholder_space import PlaceholderSpaceCheck
 from l10n.checks.placeholders import PlaceholderCheck
 from l10n.checks.punctuation import EndPunctuationCheck
 from l10n.checks.quotes import StraightQuotesCheck
 from l10n.checks.typography import TypographyCheck
+from l10n.checks.unfixed import UnfixedCheck
+from l10n.checks.unknown_words import EngineUnknownWordsCheck
 from l10n.checks.untranslated import UntranslatedCheck
 
 CHECKS: list[Check] = [
@@ -33,6 +37,10 @@ CHECKS: list[Check] = [
     MidSentenceCapitalsCheck(),
     LeftoverWordsCheck(),
     UnknownWordsCheck(),
+    EngineUnknownWordsCheck(),
+    UnfixedCheck(),
+    ConsistencyCheck(),
+    LinkTextCheck(),
 ]
 
 
@@ -45,4 +53,4 @@ def run_checks(source: str, target: str, unit: Unit, checks: list[Check] | None 
     return failures
 
 
-__all__ = ["CHECKS", "Check", "Failure", "Finding", "Severity", "Unit", "run_checks"]
+__all__ = ["CHECKS", "Check", "Failure", "Finding", "Severity", "Unit", "entry_unit", "run_checks"]

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from l10n.glossary import Glossary
 from l10n.glossary.matcher import Matcher
+from l10n.model import Entry
 
 
 class Severity(StrEnum):
@@ -25,12 +26,29 @@ class Unit:
     glossary: Glossary = field(default_factory=Glossary)
     matcher: Matcher | None = None
     unenforced_terms: list[str] = field(default_factory=list)  # flagged by machine translation
+    unknown_words: list[str] = field(default_factory=list)  # marked by the engine: "*counterparts"
+    unfixed: list[str] = field(default_factory=list)  # automatic fixes that did not apply cleanly
+    comments: list[str] = field(default_factory=list)  # extracted comments: "<1>…</1> = link: URL"
+    elsewhere: dict[str, str] = field(default_factory=dict)  # article -> its translation of the source
     source_language: str = "en"
 
     def terms(self) -> Matcher:
         if self.matcher is None:
             self.matcher = Matcher(self.glossary)
         return self.matcher
+
+
+def entry_unit(entry: Entry, glossary: Glossary, matcher: Matcher | None = None) -> Unit:
+    """The unit of a catalog entry, with what machine translation noted about its draft."""
+    return Unit(
+        entry.language,
+        glossary,
+        matcher,
+        list(entry.unenforced),
+        list(entry.unknown),
+        list(entry.unfixed),
+        comments=(entry.po.comment or "").splitlines(),
+    )
 
 
 @dataclass(frozen=True)

@@ -112,13 +112,15 @@ def _flatten(tokens: list, counter: itertools.count) -> list[Piece]:
             key = next(counter)
             open_keys.append(key)
             href = str(token.attrs.get("href", ""))
-            close = f"]({_destination(href)}{_title(token.attrs.get('title'))})"
-            pieces.append(Open(key, Markup("link", "[", close, detail=href)))
+            title = token.attrs.get("title")
+            close = f"]({_destination(href)}{_title(title)})"
+            pieces.append(Open(key, Markup("link", "[", close, detail=href + _shown_title(title))))
         elif kind == "image":
             key = next(counter)
             src = str(token.attrs.get("src", ""))
-            close = f"]({_destination(src)}{_title(token.attrs.get('title'))})"
-            pieces.append(Open(key, Markup("image", "![", close, detail=src)))
+            title = token.attrs.get("title")
+            close = f"]({_destination(src)}{_title(title)})"
+            pieces.append(Open(key, Markup("image", "![", close, detail=src + _shown_title(title))))
             pieces.extend(_flatten(token.children or [], counter))
             pieces.append(Close(key))
         elif kind == "code_inline":
@@ -144,6 +146,11 @@ def _title(title) -> str:
     if not title:
         return ""
     return ' "' + str(title).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _shown_title(title) -> str:
+    """A link's or image's title, for translators (it is not extracted: it stays as written)."""
+    return f' (title "{" ".join(str(title).split())}")' if title else ""
 
 
 def _code_span(content: str) -> str:

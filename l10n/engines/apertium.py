@@ -23,7 +23,8 @@ from functools import cache
 from pathlib import Path
 
 from l10n.documents.segment import Tag, join_parts, strip_placeholders, tokenize
-from l10n.engines.base import Engine, EngineError, Progress, batch_timeout
+from l10n.engines import marks
+from l10n.engines.base import Engine, EngineError, Progress, Translation, batch_timeout
 
 # Routes from English, measured on tests/data/reference (see README); override per language
 # in l10n.toml under [apertium.routes]. Reverse routes serve round-trip quality estimates.
@@ -102,18 +103,40 @@ class ApertiumEngine(Engine):
     def translate_batch(
         self, texts: Sequence[str], source: str, target: str, progress: Progress | None = None
     ) -> list[str]:
+        return [t.text for t in self.translate_annotated(texts, source, target, progress)]
+
+    def translate_annotated(
+        self, texts: Sequence[str], source: str, target: str, progress: Progress | None = None
+    ) -> list[Translation]:
+        """Outputs without Apertium's unknown-word marks, and the marked words of each.
+        Texts whose own characters could pass for marks go through a ``-u`` run."""
         if not texts:
             return []
         if not self.supports(source, target):
             raise EngineError(self.missing(source, target))
+        plain = [i for i, t in enumerate(texts) if marks.ambiguous(t)]
+        marked = [i for i in range(len(texts)) if i not in set(plain)]
+        results: dict[int, Translation] = {}
+        for indexes, keep_marks in ((marked, True), (plain, False)):
+            if not indexes:
+                continue
+            units = self._units([texts[i] for i in indexes], source, target, progress, keep_marks)
+            for index, unit in zip(indexes, units, strict=True):
+                text, unknown = marks.strip_marks(from_html(unit)) if keep_marks else (from_html(unit), ())
+                results[index] = Translation(match_initial_case(texts[index], text), unknown)
+        return [results[i] for i in range(len(texts))]
+
+    def _units(
+        self, texts: list[str], source: str, target: str, progress: Progress | None, keep_marks: bool
+    ) -> list[str]:
         payload = "".join(f"<p>{to_html(t)}</p>\n" for t in texts).encode("utf-8")
         timeout = batch_timeout(self.config, len(texts))
-        output = _run_pipeline(self.modes(source, target), payload, progress, timeout)
+        output = _run_pipeline(self.modes(source, target), payload, progress, timeout, keep_marks)
         units = re.findall(r"<p>(.*?)</p>", output, re.S)
         if len(units) != len(texts):
             route = self.route(source, target)
             raise EngineError(f"apertium ({route}) returned {len(units)} units for {len(texts)} texts")
-        return [match_initial_case(t, from_html(u)) for t, u in zip(texts, units, strict=True)]
+        return units
 
 
 def match_initial_case(source: str, translation: str) -> str:
@@ -202,10 +225,12 @@ def _join(parts: list[str | Tag]) -> str:
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
-def _run_pipeline(modes: list[str], payload: bytes, progress: Progress | None, timeout: float) -> str:
-    """Run the modes as one shell-less pipeline. Each stage gets its own process group:
-    ``apertium`` is a shell script that starts more processes, and all of them must go when
-    the batch runs past ``timeout`` seconds or fails."""
+def _run_pipeline(
+    modes: list[str], payload: bytes, progress: Progress | None, timeout: float, keep_marks: bool = False
+) -> str:
+    """Run the modes as one shell-less pipeline, with unknown-word marks if ``keep_marks``.
+    Each stage gets its own process group: ``apertium`` is a shell script that starts more
+    processes, and all of them must go when the batch runs past ``timeout`` seconds or fails."""
     route = ">".join(modes)
     env = dict(os.environ, LC_ALL="C.UTF-8")
     processes: list[subprocess.Popen] = []
@@ -222,7 +247,7 @@ def _run_pipeline(modes: list[str], payload: bytes, progress: Progress | None, t
         for mode, error in zip(modes, errors, strict=True):
             try:
                 process = subprocess.Popen(
-                    ["apertium", "-u", "-f", "html", mode],
+                    ["apertium", *([] if keep_marks else ["-u"]), "-f", "html", mode],
                     stdin=upstream.stdout if upstream else subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     stderr=error,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from l10n.config import Config
 from l10n.errors import L10nError
@@ -24,6 +25,15 @@ def batch_timeout(config: Config, segments: int) -> float:
     """Seconds a batch of ``segments`` may take before the engine is taken to be hung
     (``[engines] timeout_base`` and ``timeout_per_segment`` in l10n.toml)."""
     return config.engine_timeout_base + config.engine_timeout_per_segment * segments
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One output with what the engine said about it: the words it could not translate,
+    each with the engine's mark (``"*counterparts"``; see ``l10n.engines.marks``)."""
+
+    text: str
+    unknown: tuple[str, ...] = ()
 
 
 class Engine(ABC):
@@ -53,3 +63,10 @@ class Engine(ABC):
         self, texts: Sequence[str], source: str, target: str, progress: Progress | None = None
     ) -> list[str]:
         """Translate ``texts``; the result has one translation per text, in order."""
+
+    def translate_annotated(
+        self, texts: Sequence[str], source: str, target: str, progress: Progress | None = None
+    ) -> list[Translation]:
+        """Like :meth:`translate_batch`, with each output's annotations (engines that have
+        none to give return the bare outputs)."""
+        return [Translation(text) for text in self.translate_batch(texts, source, target, progress)]

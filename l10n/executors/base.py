@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from l10n.articles import load_documents
 from l10n.config import Config
 from l10n.documents import Document
+from l10n.engines.base import Translation
 from l10n.executors import work
 from l10n.executors.work import Batch, EngineInfo
 from l10n.project import Project
@@ -44,7 +45,9 @@ class Executor:
         """The articles' documents, in order (a malformed article raises its error)."""
         return load_documents(project, slugs)
 
-    def translate(self, batches: Sequence[Batch], arrived: Arrived | None = None) -> Iterator[list[str]]:
+    def translate(
+        self, batches: Sequence[Batch], arrived: Arrived | None = None
+    ) -> Iterator[list[Translation]]:
         for index, batch in enumerate(batches):
             outputs = work.translate_chunk(self.config, batch)
             if arrived:

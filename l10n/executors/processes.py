@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from l10n.articles import load_documents
 from l10n.config import Config
 from l10n.documents import Document
+from l10n.engines.base import Translation
 from l10n.executors import work
 from l10n.executors.base import Arrived, Batch, EngineInfo, Executor, Stats
 from l10n.project import Project
@@ -35,7 +36,7 @@ def _start_worker(config: Config, root: str) -> None:
 _CONFIG: Config | None = None
 
 
-def _translate(batch: Batch) -> list[str]:
+def _translate(batch: Batch) -> list[Translation]:
     assert _CONFIG is not None
     return work.translate_chunk(_CONFIG, batch)
 
@@ -94,7 +95,9 @@ class ProcessPool(Executor):
     def engine_info(self, source: str, target: str, requested: str | None) -> EngineInfo:
         return work.engine_info(self.config, source, target, requested)  # same machine
 
-    def translate(self, batches: Sequence[Batch], arrived: Arrived | None = None) -> Iterator[list[str]]:
+    def translate(
+        self, batches: Sequence[Batch], arrived: Arrived | None = None
+    ) -> Iterator[list[Translation]]:
         if len(batches) < 2:  # nothing to share out: skip starting workers
             yield from super().translate(batches, arrived)
             return

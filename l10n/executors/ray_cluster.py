@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from l10n.config import Config
 from l10n.engines import EngineError
+from l10n.engines.base import Translation
 from l10n.errors import L10nError
 from l10n.executors import work
 from l10n.executors.base import Arrived, Batch, EngineInfo, Executor, Stats
@@ -41,7 +42,7 @@ class EngineActor:
         except EngineError as exc:
             return f"{exc}"
 
-    def translate(self, batch: Batch) -> list[str]:
+    def translate(self, batch: Batch) -> list[Translation]:
         return work.translate_chunk(self.config, batch)
 
     def probe(self) -> tuple[int, list[str], list[str]]:
@@ -120,7 +121,9 @@ class RayExecutor(Executor):
             raise EngineError(f"on the Ray cluster at {self.address}: {answer}")
         return answer
 
-    def translate(self, batches: Sequence[Batch], arrived: Arrived | None = None) -> Iterator[list[str]]:
+    def translate(
+        self, batches: Sequence[Batch], arrived: Arrived | None = None
+    ) -> Iterator[list[Translation]]:
         ray = _ray()
         assigned = [self.actors[i % len(self.actors)] for i in range(len(batches))]
         pending = [actor.translate.remote(batch) for actor, batch in zip(assigned, batches, strict=True)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from l10n.config import Config
 from l10n.engines import Engine, EngineError, choose_engine, load_engine
+from l10n.engines.base import Translation
 
 _ENGINES: dict[str, Engine] = {}
 
@@ -41,13 +42,13 @@ def engine_info(config: Config, source: str, target: str, requested: str | None)
     return EngineInfo(engine.name, engine.route(source, target), engine.version(source, target))
 
 
-def translate_chunk(config: Config, batch: Batch) -> list[str]:
+def translate_chunk(config: Config, batch: Batch) -> list[Translation]:
     engine = _ENGINES.get(batch.engine)
     if engine is None:
         engine = _ENGINES[batch.engine] = load_engine(batch.engine, config)
     if not engine.supports(batch.source, batch.target):
         raise EngineError(engine.missing(batch.source, batch.target))
-    return engine.translate_batch(list(batch.texts), batch.source, batch.target)
+    return engine.translate_annotated(list(batch.texts), batch.source, batch.target)
 
 
 def loaded_modules() -> list[str]:

@@ -11,6 +11,7 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 
 from l10n.languages import conventions
+from l10n.languages.places import places
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,10 @@ class LanguageTable:
     space_before: dict[str, str] = field(default_factory=dict)  # mark -> the space it takes
     space_inside_quotes: str = ""
     scale_words: dict[str, int] = field(default_factory=dict)  # "milliards" -> 10**9
+    currency_words: dict[str, tuple[str, str]] = field(default_factory=dict)  # "USD" -> (dollar, dollars)
+    currency_link: tuple[str, str] = ("", "")  # "milliards de dollars", "milliards d'euros"
+    amount_debris: tuple[str, ...] = ()  # words a pivot leaves around an amount
+    places: dict[str, str] = field(default_factory=dict)  # "Kazakhstan" -> "m": names with an article
 
     @property
     def english_numbers(self) -> bool:
@@ -87,4 +92,8 @@ def table_for(code: str) -> LanguageTable:
         space_before=_lookup(conventions.SPACE_BEFORE, locale, {}),
         space_inside_quotes=_lookup(conventions.SPACE_INSIDE_QUOTES, locale, ""),
         scale_words=scale_words(locale) | _lookup(conventions.EXTRA_SCALE_WORDS, locale, {}),
+        currency_words=_lookup(conventions.CURRENCY_WORDS, locale, {}),
+        currency_link=_lookup(conventions.CURRENCY_LINK, locale, ("", "")),
+        amount_debris=_lookup(conventions.AMOUNT_DEBRIS, locale, ()),
+        places=places(code),
     )

@@ -4,8 +4,9 @@
   bootstrap intervals and paired tests, Spearman's rho).
 - ``report``: the typed report ``l10n score`` returns and a snapshot stores.
 - ``effort``: post-edit effort, machine draft against reviewed text.
+- ``risk``: the signals of a draft combined into one fitted quality estimate (its risk).
 - ``estimate``: quality estimates without a reference (round trip through the engine the
-  registry chooses, lowered by failed checks).
+  registry chooses, agreement with a second route, and the other signals, through ``risk``).
 - ``reference``: engines compared on reference sets, and how well the estimate ranks them.
 - ``run``: the orchestration (catalogs, store, snapshot).
 """

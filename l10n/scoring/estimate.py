@@ -1,5 +1,7 @@
-"""Quality estimates without a reference: the round-trip chrF of a draft translated back
-into the source language, lowered by ×0.8 for each failed check.
+"""Quality estimates without a reference: each machine draft is translated back into the
+source language, and the round-trip chrF joins the draft's other signals (unknown words,
+lexicon misses, leftovers, check findings; ``l10n.scoring.risk``) in one fitted estimate
+of its chrF against a human translation.
 
 The reverse engine is whichever the engine registry chooses for the pair (Argos when a
 package is installed, the configured fallback otherwise, or what ``[engines.languages]``
@@ -9,32 +11,38 @@ asks for the source language).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from l10n.checks import Unit, run_checks
 from l10n.config import Config
+from l10n.drafting import translate_as_pipeline
 from l10n.engines import Engine, EngineError, choose_engine
+from l10n.engines.second_route import second_opinion
 from l10n.glossary import Glossary
 from l10n.glossary.matcher import Matcher
+from l10n.scoring import risk
 from l10n.scoring.metrics import sentence_scores
-
-CHECK_PENALTY = 0.8
 
 
 @dataclass(frozen=True)
 class Estimate:
-    quality: float  # 0..1, higher is better
+    quality: float  # 0..1, higher is better: the predicted chrF / 100
     round_trip: str
     chrf: float  # round-trip chrF, 0..1
-    failed_checks: tuple[str, ...]
+    failed_checks: tuple[str, ...]  # error-level checks the draft fails
+    signals: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def risk(self) -> float:
+        return round(1 - self.quality, 3)
 
     def detail(self) -> dict:
-        return {"round_trip": self.round_trip, "chrF": self.chrf, "failed_checks": list(self.failed_checks)}
-
-
-def quality(round_trip_chrf: float, failed_checks: int) -> float:
-    """The estimate from its two signals (pure)."""
-    return round(round_trip_chrf * CHECK_PENALTY**failed_checks, 3)
+        return {
+            "round_trip": self.round_trip,
+            "chrF": self.chrf,
+            "failed_checks": list(self.failed_checks),
+            "signals": {name: round(value, 4) for name, value in self.signals.items()},
+        }
 
 
 def reverse_engine(config: Config, language: str, source_language: str) -> Engine:
@@ -42,9 +50,18 @@ def reverse_engine(config: Config, language: str, source_language: str) -> Engin
     return choose_engine(config, language, source_language)
 
 
-def method(engine: Engine, language: str, source_language: str) -> str:
+def method(engine: Engine, language: str, source_language: str, second: Engine | None = None) -> str:
     route = engine.route(language, source_language)
-    return f"round-trip chrF via {engine.name} ({route}), x{CHECK_PENALTY} per failed check"
+    also = f"; second opinion by {second.route(source_language, language)}" if second else ""
+    return f"{risk.method()}; round trip via {engine.name} ({route}){also}"
+
+
+def second_engine(config: Config, language: str, source_language: str) -> Engine | None:
+    """The engine on a second route of the pair the drafts were made on, if there is one."""
+    try:
+        return second_opinion(choose_engine(config, source_language, language), source_language, language)
+    except EngineError:
+        return None
 
 
 def estimate(
@@ -52,21 +69,32 @@ def estimate(
     glossary: Glossary,
     source_language: str,
     language: str,
-    items: Sequence[tuple[str, str, Sequence[str]]],
+    items: Sequence[tuple[str, str, Unit | Sequence[str]]],
+    second: Engine | None = None,
 ) -> list[Estimate]:
-    """Estimates for ``(source, draft, unenforced glossary terms)`` items, in order.
-    Raises EngineError when the reverse engine fails."""
+    """Estimates for ``(source, draft, unit)`` items, in order (a list of unplaced glossary
+    terms stands for a unit that knows nothing else). ``second``, when given, drafts each
+    source by another route, and the agreement between the two drafts is one more signal.
+    Raises EngineError when an engine fails."""
     if not items:
         return []
     back = engine.translate_batch([draft for _, draft, _ in items], language, source_language)
     matcher = Matcher(glossary)
+    others: list[str | None] = [None] * len(items)
+    if second is not None:
+        sources = [source for source, _, _ in items]
+        made = translate_as_pipeline(second, glossary, sources, source_language, language, matcher)
+        others = [d.text for d in made]
     estimates = []
-    for (source, draft, unenforced), round_trip in zip(items, back, strict=True):
+    for (source, draft, known), round_trip, other in zip(items, back, others, strict=True):
+        unit = known if isinstance(known, Unit) else Unit(language, glossary, matcher, list(known))
         chrf = sentence_scores(round_trip, source, ("chrF",))["chrF"].score / 100
-        unit = Unit(language, glossary, matcher, list(unenforced))
-        failed = tuple(f.check for f in run_checks(source, draft, unit) if f.severity == "error")
-        estimates.append(Estimate(quality(chrf, len(failed)), round_trip, round(chrf, 3), failed))
+        agreement = None if other is None else sentence_scores(draft, other, ("chrF",))["chrF"].score / 100
+        failures = run_checks(source, draft, unit)
+        values = risk.signals(source, draft, unit, round_trip=chrf, agreement=agreement, failures=failures)
+        failed = tuple(f.check for f in failures if f.severity == "error")
+        estimates.append(Estimate(risk.quality(values), round_trip, round(chrf, 3), failed, values))
     return estimates
 
 
-__all__ = ["CHECK_PENALTY", "EngineError", "Estimate", "estimate", "method", "quality", "reverse_engine"]
+__all__ = ["EngineError", "Estimate", "estimate", "method", "reverse_engine", "second_engine"]

@@ -8,29 +8,16 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from l10n.drafting import translate_as_pipeline
 from l10n.engines import ENGINES, Engine, EngineError, choose_engine, load_engine
+from l10n.engines.second_route import second_opinion
 from l10n.glossary import Glossary
-from l10n.glossary.enforce import Enforcer
+from l10n.glossary.matcher import Matcher
 from l10n.project import Project
-from l10n.references import read_reference_set
-from l10n.scoring import estimate
+from l10n.references import extra_set, read_reference_set
+from l10n.scoring import estimate, risk
 from l10n.scoring.metrics import N_BOOTSTRAP, compare_systems, sentence_scores, spearman
 from l10n.scoring.report import EstimateCorrelation, ReferenceReport
-from l10n.typography import localise
-
-
-def translate_as_pipeline(
-    engine: Engine, glossary: Glossary, sources: list[str], source_language: str, language: str
-) -> list[tuple[str, list[str]]]:
-    """``(draft, unenforced terms)`` per source, made the way ``l10n translate`` makes them."""
-    enforcer = Enforcer(glossary, language)
-    protected = [enforcer.protect(s) for s in sources]
-    outputs = engine.translate_batch([p.text for p in protected], source_language, language)
-    drafts = []
-    for shielded, output, source in zip(protected, outputs, sources, strict=True):
-        enforced = enforcer.restore(shielded, output, source)
-        drafts.append((localise(enforced.text, language), enforced.unenforced))
-    return drafts
 
 
 def _engines(project: Project, source_language: str, language: str) -> list[Engine]:
@@ -54,25 +41,25 @@ def reference_report(
     references = [r for _, r in pairs]
     source_language = project.config.source_language
     systems: list[tuple[str, list[str]]] = []
-    first_drafts: list[tuple[str, list[str]]] = []
+    first: Engine | None = None
     for engine in _engines(project, source_language, language):
         label = f"{engine.name} ({engine.route(source_language, language)})"
         drafts = translate_as_pipeline(engine, glossary, sources, source_language, language)
-        first_drafts = first_drafts or drafts
-        systems.append((label, [text for text, _ in drafts]))
+        first = first or engine
+        systems.append((label, [d.text for d in drafts]))
         if engine.name == "apertium" and glossary.concepts:
             raw = engine.translate_batch(sources, source_language, language)
             systems.append((f"{label[:-1]}, no glossary)", raw))
-    if not systems:
+    if not systems or first is None:
         return None
+    extra = extra_set(path)
+    held = pairs + (read_reference_set(extra) if extra else [])
     return ReferenceReport(
         reference_set=project.relative(path),
         sentences=len(sources),
         systems=compare_systems(systems, references, n_bootstrap=n_bootstrap),
         samples=n_bootstrap,
-        quality_estimate=estimate_correlation(
-            project, glossary, language, systems[0][0], sources, first_drafts, references
-        ),
+        quality_estimate=estimate_correlation(project, glossary, language, first, systems[0][0], held),
     )
 
 
@@ -80,33 +67,52 @@ def estimate_correlation(
     project: Project,
     glossary: Glossary,
     language: str,
+    engine: Engine,
     system: str,
-    sources: list[str],
-    drafts: list[tuple[str, list[str]]],
-    references: list[str],
+    pairs: list[tuple[str, str]],
 ) -> EstimateCorrelation | None:
     """Spearman's rho between each draft's quality estimate and its chrF against the
-    reference: how well the estimate would rank these drafts for review."""
+    reference, over the sentences the estimate was not fitted on: how well it would rank
+    these drafts for review. Also: how many of the worst quarter of drafts by chrF the
+    estimate ranks in its riskiest quarter."""
     source_language = project.config.source_language
+    fitted = risk.calibration_sources()
+    held = [(s, r) for s, r in pairs if risk.source_hash(s) not in fitted]
+    if not held:
+        return None
+    sources = [s for s, _ in held]
+    drafts = translate_as_pipeline(engine, glossary, sources, source_language, language)
+    matcher = Matcher(glossary)
     try:
-        engine = estimate.reverse_engine(project.config, language, source_language)
-        estimates = estimate.estimate(
-            engine,
-            glossary,
-            source_language,
-            language,
-            [(source, text, unenforced) for source, (text, unenforced) in zip(sources, drafts, strict=True)],
-        )
+        reverse = estimate.reverse_engine(project.config, language, source_language)
+        items = [
+            (s, d.text, d.unit(language, glossary, matcher)) for s, d in zip(sources, drafts, strict=True)
+        ]
+        second = second_opinion(engine, source_language, language)
+        estimates = estimate.estimate(reverse, glossary, source_language, language, items, second)
     except EngineError:
         return None
     chrf = [
-        sentence_scores(text, reference, ("chrF",))["chrF"]
-        for (text, _), reference in zip(drafts, references, strict=True)
+        sentence_scores(d.text, reference, ("chrF",))["chrF"]
+        for d, (_, reference) in zip(drafts, held, strict=True)
     ]
+    qualities = [e.quality for e in estimates]
     return EstimateCorrelation(
         system=system,
-        sentences=len(sources),
-        spearman=spearman([e.quality for e in estimates], [s.score for s in chrf]),
-        method=estimate.method(engine, language, source_language),
+        sentences=len(held),
+        spearman=spearman(qualities, [s.score for s in chrf]),
+        method=estimate.method(reverse, language, source_language, second),
         chrf_signature=chrf[0].signature if chrf else "",
+        left_out=len(pairs) - len(held),
+        worst_quarter=worst_quarter_recall(qualities, [s.score for s in chrf]),
+        quarter=len(held) // 4,
     )
+
+
+def worst_quarter_recall(estimates: list[float], chrf: list[float]) -> int:
+    """How many of the quarter of drafts with the lowest chrF are among the quarter the
+    estimate ranks lowest (ties broken by position)."""
+    quarter = len(chrf) // 4
+    worst = set(sorted(range(len(chrf)), key=lambda i: (chrf[i], i))[:quarter])
+    riskiest = set(sorted(range(len(estimates)), key=lambda i: (estimates[i], i))[:quarter])
+    return len(worst & riskiest)

@@ -172,13 +172,18 @@ class QualityEstimates:
 @dataclass(frozen=True)
 class EstimateCorrelation:
     """How well the quality estimate ranks a system's reference-set translations: Spearman's
-    rho between each sentence's estimate and its chrF against the reference."""
+    rho between each sentence's estimate and its chrF against the reference, on sentences
+    the estimate was not fitted on, and how many of the worst quarter of drafts (by chrF)
+    the estimate puts in its riskiest quarter."""
 
     system: str
     sentences: int
     spearman: float | None
     method: str
     chrf_signature: str  # the per-sentence chrF the estimate is compared with
+    left_out: int = 0  # sentences of the set the estimate was fitted on, not counted
+    worst_quarter: int | None = None  # of the worst quarter by chrF, how many are ranked riskiest
+    quarter: int = 0  # sentences in a quarter
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -187,12 +192,22 @@ class EstimateCorrelation:
             "spearman": self.spearman,
             "method": self.method,
             "chrf_signature": self.chrf_signature,
+            "left_out": self.left_out,
+            "worst_quarter": self.worst_quarter,
+            "quarter": self.quarter,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EstimateCorrelation:
         return cls(
-            data["system"], data["sentences"], data.get("spearman"), data["method"], data["chrf_signature"]
+            data["system"],
+            data["sentences"],
+            data.get("spearman"),
+            data["method"],
+            data["chrf_signature"],
+            data.get("left_out", 0),
+            data.get("worst_quarter"),
+            data.get("quarter", 0),
         )
 
 

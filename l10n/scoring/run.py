@@ -12,6 +12,7 @@ import subprocess
 from dataclasses import replace
 
 from l10n.catalog import active_entries
+from l10n.checks import entry_unit
 from l10n.glossary import Glossary
 from l10n.glossary.check import check_translation
 from l10n.glossary.matcher import Matcher
@@ -80,8 +81,10 @@ def estimate_drafts(
             continue
         try:
             engine = estimate.reverse_engine(project.config, language, source_language)
-            items = [(e.msgid, d.text, list(e.unenforced)) for e, d in todo]
-            estimates = estimate.estimate(engine, glossary, source_language, language, items)
+            matcher = Matcher(glossary)
+            items = [(e.msgid, d.text, entry_unit(e, glossary, matcher)) for e, d in todo]
+            second = estimate.second_engine(project.config, language, source_language)
+            estimates = estimate.estimate(engine, glossary, source_language, language, items, second)
         except estimate.EngineError as exc:
             summary[language] = QualityEstimates(0, skipped=str(exc))
             continue
@@ -92,7 +95,9 @@ def estimate_drafts(
             ],
             shared=shared,
         )
-        summary[language] = QualityEstimates(len(todo), estimate.method(engine, language, source_language))
+        summary[language] = QualityEstimates(
+            len(todo), estimate.method(engine, language, source_language, second)
+        )
     return summary
 
 

@@ -58,5 +58,11 @@ def reference_lines(reference: ReferenceReport) -> Iterator[str]:
     estimate = reference.quality_estimate
     if estimate:
         yield f"  quality estimate of {estimate.system} vs sentence chrF2|{estimate.chrf_signature}:"
-        yield f"    Spearman's rho {estimate.spearman} over {estimate.sentences} sentences"
+        left = f" (not the {estimate.left_out} it was fitted on)" if estimate.left_out else ""
+        yield f"    Spearman's rho {estimate.spearman} over {estimate.sentences} sentences{left}"
+        if estimate.worst_quarter is not None:
+            yield (
+                f"    worst quarter by chrF in the estimate's riskiest quarter: "
+                f"{estimate.worst_quarter} of {estimate.quarter}"
+            )
         yield f"    estimated by {estimate.method}"

@@ -1,0 +1,31 @@
+"""A second Apertium route for a pair, for a second opinion on each draft: where two routes
+reach a language (French and Italian through Spanish or through Catalan; Spanish directly
+or through Catalan), how much the two drafts agree is one of the strongest signals of
+a draft's quality (``l10n.scoring.risk``), and per-sentence route selection picks between
+them. Kept apart from the engine's own route table, which says which route is primary."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from l10n.engines.base import Engine
+
+SECOND_ROUTES = {
+    ("en", "fr"): "eng-cat|cat-fra",
+    ("en", "it"): "eng-cat|cat-ita",
+    ("en", "es"): "eng-cat|cat-spa",
+}
+
+
+def second_opinion(engine: Engine, source: str, target: str) -> Engine | None:
+    """The same engine on the other route of the pair, when it has one and it is installed."""
+    if engine.name != "apertium":
+        return None
+    route = SECOND_ROUTES.get((source, target))
+    if route is None or route.replace("|", ">") == engine.route(source, target):
+        return None
+    from l10n.engines.apertium import ApertiumEngine
+
+    config = replace(engine.config, apertium_routes={**engine.config.apertium_routes, target: route})
+    other = ApertiumEngine(config)
+    return other if other.supports(source, target) else None

@@ -1,0 +1,38 @@
+"""Per-sentence route selection (issue 13): French drafts come from whichever of the two
+Apertium routes the quality estimate prefers, sentence by sentence, and the provenance
+says which; languages where the bench found no gain keep their single route."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from conftest import REPO, run_l10n
+from l10n import route_selection
+
+
+def routes_of(project, language: str) -> Counter:
+    return Counter(
+        record["route"]
+        for path in (project / "history" / language).glob("*.jsonl")
+        for record in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+        if record["type"] == "draft"
+    )
+
+
+def test_french_drafts_come_from_the_better_route_per_sentence(project):
+    run_l10n("translate", "--lang", "fr,es", project=project)
+    french = routes_of(project, "fr")
+    assert set(french) == {"eng-spa>es-fr", "eng-cat>cat-fra"}, french
+    assert sum(french.values()) == 86
+    assert set(routes_of(project, "es")) == {"eng-spa"}
+
+
+def test_route_selection_is_on_only_where_the_bench_measured_a_gain():
+    bench = json.loads((REPO / "bench" / "route_selection.json").read_text(encoding="utf-8"))
+    for language, result in bench.items():
+        sets = [v for k, v in result.items() if k.endswith(".tsv")]
+        gains = [row["selected_with_round_trip"] - max(row["primary"], row["second"]) for row in sets]
+        assert (language in route_selection.LANGUAGES) == all(
+            gain >= route_selection.MIN_GAIN for gain in gains
+        ), (language, gains)
