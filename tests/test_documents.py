@@ -109,7 +109,7 @@ def test_placeholder_notes_tell_translators_what_tags_stand_for():
     assert segment.notes() == [
         "paragraph",
         "<1>…</1> = strong",
-        "<2>…</2> = link: https://example.org/pgii",
+        '<2>…</2> = link: https://example.org/pgii (title "PGII site")',
     ]
 
 

@@ -96,6 +96,12 @@ def test_a_rule_that_cannot_apply_cleanly_leaves_the_draft_and_says_why():
     draft = "Le G7 a promis $600 mil millions milliards."
     fixed = fix("fr", "The G7 pledged $600 billion.", draft)
     assert fixed.text == draft and fixed.unfixed and fixed.unfixed[0].startswith("amounts:")
+    # The engine moved the currency sign away from the number: not rewritten around it.
+    draft = "La Commission il €a ajouté 10 mil millions."
+    fixed = fix("fr", "The Commission added €10 billion.", draft)
+    assert fixed.text == draft and fixed.unfixed == [
+        "amounts: a currency sign the engine moved away from its number"
+    ]
     # A possessive whose noun no analyser can read: left as it is.
     draft = "L'UE zorglubs ont été discutés."
     fixed = fix("fr", "The EU's zorglubs were discussed.", draft)

@@ -68,7 +68,7 @@ def test_machine_drafts_pass_the_projects_own_typography_check(tmp_path: Path):
         lang: (project / "locales" / lang / "numbers.po").read_text(encoding="utf-8") for lang in DRAFTED
     }
     assert f"12{NNBSP}345 tonnes" in drafts["fr"] and f"1{NNBSP}234{NNBSP}567" in drafts["fr"]
-    assert f"30{NBSP}%" in drafts["fr"] and "«" in drafts["fr"] and "bottlenecks reste" in drafts["fr"]
+    assert f"30{NBSP}%" in drafts["fr"] and "«" in drafts["fr"] and f"{NNBSP}!" in drafts["fr"]
     assert "12.345" in drafts["es"] and "987.654,32" in drafts["it"] and "1.234.567" in drafts["ca"]
 
 

@@ -92,7 +92,9 @@ def test_translate_keeps_the_marks_as_a_signal(project):
     ]
     assert entries and not [e.msgstr for e in entries if MARK_BEFORE_WORD.search(e.msgstr)]
     noted = [e for e in entries if "l10n unknown to the engine: " in (e.comment or "")]
-    assert 35 <= len(noted) <= 50, len(noted)  # 43 of 86 when measured for the issue
+    # 43 of 86 through the Spanish pivot when measured for the issue; route selection takes
+    # some sentences from the Catalan pivot, which knows more words (34 measured).
+    assert 28 <= len(noted) <= 50, len(noted)
     records = [
         json.loads(line)
         for path in (project / "history" / "fr").glob("*.jsonl")

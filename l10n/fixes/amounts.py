@@ -116,6 +116,16 @@ class AmountsFix(FixRule):
             if said * value != total:
                 return Skip(f"amounts: the draft's scale words for {written} do not make the source's amount")
             edits.append((start, end, wanted))
+        rest = "".join(
+            text[a:b]
+            for a, b in zip(
+                [0, *(e for _, e, _ in sorted(edits))],
+                [*(s for s, _, _ in sorted(edits)), len(text)],
+                strict=True,
+            )
+        )
+        if any(symbol in rest for symbol in _SYMBOLS):  # "il €a ajouté 10 mil millions"
+            return Skip("amounts: a currency sign the engine moved away from its number")
         for start, end, wanted in sorted(edits, reverse=True):
             text = text[:start] + wanted + text[end:]
         return text

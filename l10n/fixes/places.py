@@ -51,7 +51,7 @@ def _italian(before: str, name: str, code: str) -> str | None:
     plural = code.endswith("pl")
     found = _BEFORE.search(before)
     word = (found.group("word") if found else "").lower().replace("’", "'")
-    if word in ("in",) and found:
+    if word == "in" and found:
         return before if not plural else before[: found.start()] + "negli "  # "negli Stati Uniti"
     if word == "di" and found:
         return agree("it", before[: found.start()] + found.group("word")[:1] + "el ", name, gender, plural)
