@@ -25,21 +25,8 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     if isinstance(data, str):
         data = data.encode("utf-8")
     path = Path(path)
+    tmp = _temporary_copy(path, data)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise L10nError(f"cannot write here: {exc.strerror or exc}", path.parent) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()  # what open() would give a new file (mkstemp gives 0600)
-        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -123,12 +110,16 @@ def _temporary_copy(path: Path, data: bytes) -> str:
         try:
             mode = path.stat().st_mode & 0o7777
         except FileNotFoundError:
-            mode = 0o666 & ~_umask()
+            mode = 0o666 & ~_umask()  # what open() would give a new file (mkstemp gives 0600)
         os.chmod(tmp, mode)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise L10nError(f"cannot write: {exc.strerror or exc}", path) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     return tmp
 
 

@@ -158,6 +158,8 @@ GITIGNORE = """\
 output/
 reports/
 .l10n/
+# what a crashed write leaves (l10n removes them on its next write of that file)
+.*.tmp
 """
 
 

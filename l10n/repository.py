@@ -11,6 +11,7 @@ the body of a ``with`` block, because of that retry.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,6 +184,7 @@ class Catalogs:
         path = self.project.po_path(language, article)
         ids: list[str] = []
         with file_lock(self.project.lock_path(path)):
+            _sweep_temporaries(path)
             for _ in range(ATTEMPTS):
                 before = signature(path)
                 if before is None and create is None:
@@ -262,6 +264,14 @@ def _import_legacy_drafts(edit: Edit, store: Store) -> None:
             continue
         if store.draft(entry.key, entry.machine) is None:
             edit.draft(entry, entry.text, provenance, entry.unenforced)
+
+
+def _sweep_temporaries(path: Path) -> None:
+    """Remove what a crashed write of l10n's left beside the file (``.<name>.XXXX.tmp``):
+    under the file's lock no other l10n process is writing one."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def _last_translator(po: polib.POFile) -> Identity:

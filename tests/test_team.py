@@ -484,3 +484,14 @@ def test_catalogs_written_by_l10n_0_1_keep_their_states_and_provenance(project):
 def state_entries(project: Path):
     with state.open_catalogs(project) as catalogs:
         return [e for _, e in catalogs.entries(["fr"], [ARTICLE])]
+
+
+def test_a_crashed_writes_temporary_file_is_ignored_by_git_and_swept(project):
+    run_l10n("translate", "--lang", "fr", "--article", ARTICLE, project=project)
+    leftover = po_path(project).parent / f".{ARTICLE}.po.abc123.tmp"
+    leftover.write_text("half a catalog")
+    assert ".*.tmp" in (project / ".gitignore").read_text()
+    git(project, "init", "-q")
+    assert leftover.name not in git(project, "status", "--porcelain", "--ignored=no")
+    run_l10n("approve", queue_ids(project)[0], "--reviewer", "R", project=project)
+    assert not leftover.exists()
