@@ -55,7 +55,9 @@ INSTALL_HINT = (
 _SPAN_OPEN = re.compile(r'<span id="l10n-(\d+)">')
 # Apertium re-cases an unknown word it reads as sentence-initial or glued to one
 # ("theXT1XXT2X.is" comes back as "Thext1xxt2x.is" on es-fr): atoms match in any case.
-_ATOM = re.compile(r"XT(\d+)X", re.IGNORECASE)
+# Without -u the Croatian analyser splits an atom and marks both halves ("@X*T901X"): the
+# marks around and inside an atom belong to no word and go with it.
+_ATOM = re.compile(r"[*#@]*X[*#@]*T(\d+)X", re.IGNORECASE)
 _HTML_TOKEN = re.compile(r"<[^>]*>|[^<]+")
 
 
