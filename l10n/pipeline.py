@@ -305,10 +305,10 @@ def _select_routes(catalogs: Catalogs, plan: Plan, machine: dict[str, Draft]) ->
     sentence the draft of the route estimated better (l10n.route_selection). The second
     route runs here, in this process."""
     language, provenance = plan.language, plan.provenance
-    if language not in route_selection.LANGUAGES or plan.result.engine != "apertium" or not machine:
+    config = catalogs.project.config
+    if language not in config.route_selection or plan.result.engine != "apertium" or not machine:
         return
     assert provenance is not None and plan.enforcer is not None
-    config = catalogs.project.config
     source = config.source_language
     primary = load_engine("apertium", config)
     second = second_opinion(primary, source, language)

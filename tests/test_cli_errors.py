@@ -109,3 +109,11 @@ def test_help_imports_nothing_heavy(command):
         "jinja2",
     }
     assert not imported & heavy
+
+
+def test_translate_help_names_every_engine():
+    from l10n.engines import ENGINES
+
+    shown = " ".join(run_l10n("translate", "--help").stdout.split())
+    for name in ENGINES:
+        assert name in shown

@@ -9,6 +9,7 @@ from collections import Counter
 
 from conftest import REPO, run_l10n
 from l10n import route_selection
+from l10n.config import Config
 
 
 def routes_of(project, language: str) -> Counter:
@@ -33,6 +34,24 @@ def test_route_selection_is_on_only_where_the_bench_measured_a_gain():
     for language, result in bench.items():
         sets = [v for k, v in result.items() if k.endswith(".tsv")]
         gains = [row["selected_with_round_trip"] - max(row["primary"], row["second"]) for row in sets]
-        assert (language in route_selection.LANGUAGES) == all(
+        assert (language in Config().route_selection) == all(
             gain >= route_selection.MIN_GAIN for gain in gains
         ), (language, gains)
+
+
+def test_route_selection_can_be_turned_off_in_the_configuration(project):
+    config = project / "l10n.toml"
+    config.write_text(config.read_text().replace('route_selection = ["fr"]', "route_selection = []"))
+    run_l10n("translate", "--lang", "fr", project=project)
+    assert set(routes_of(project, "fr")) == {"eng-spa>es-fr"}
+
+
+def test_a_route_selection_language_that_is_not_a_language_is_a_located_error(project):
+    config = project / "l10n.toml"
+    text = config.read_text().replace('route_selection = ["fr"]', 'route_selection = ["fr", "xx-bogus"]')
+    config.write_text(text)
+    result = run_l10n("translate", "--lang", "fr", project=project, check=False)
+    line = text.splitlines().index('route_selection = ["fr", "xx-bogus"]') + 1
+    assert result.returncode != 0
+    assert f"l10n.toml:{line}:" in result.stderr and "xx-bogus" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -13,6 +13,7 @@ from l10n.commands.common import (
     lang_opt,
     selection,
 )
+from l10n.engines import ENGINES
 
 
 @click.command()
@@ -74,7 +75,7 @@ def extract(ctx, langs, articles, jobs, fmt) -> None:
 @click.command()
 @lang_opt
 @article_opt
-@click.option("--engine", help="Engine to use: apertium, argos or auto (default: from l10n.toml).")
+@click.option("--engine", help=f"Engine to use: {', '.join(ENGINES)} or auto (default: from l10n.toml).")
 @jobs_opt
 @click.option(
     "--executor",
