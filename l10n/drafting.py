@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from l10n.checks import Unit
 from l10n.engines import Engine
-from l10n.engines.base import Progress
+from l10n.engines.base import Progress, Translation
 from l10n.fixes import Context as FixContext
 from l10n.fixes import apply_fixes
 from l10n.glossary import Glossary
-from l10n.glossary.enforce import Enforcer
+from l10n.glossary.enforce import Enforcer, Protected
 from l10n.glossary.matcher import Matcher
 from l10n.typography import localise
 
@@ -48,7 +48,19 @@ def translate_as_pipeline(
     enforcer = Enforcer(glossary, language, matcher)
     protected = [enforcer.protect(s) for s in sources]
     outputs = engine.translate_annotated([p.text for p in protected], source_language, language, progress)
-    context = FixContext(language, glossary, enforcer.matcher, source_language)
+    return finish_drafts(enforcer, sources, protected, outputs, source_language)
+
+
+def finish_drafts(
+    enforcer: Enforcer,
+    sources: Sequence[str],
+    protected: Sequence[Protected],
+    outputs: Sequence[Translation],
+    source_language: str,
+) -> list[PipelineDraft]:
+    """The engine's outputs made drafts: terms put back, the safe fixes, local typography last."""
+    language = enforcer.language
+    context = FixContext(language, enforcer.glossary, enforcer.matcher, source_language)
     drafts = []
     for shielded, output, source in zip(protected, outputs, sources, strict=True):
         enforced = enforcer.restore(shielded, output.text, source)

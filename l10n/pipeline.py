@@ -8,15 +8,14 @@ import json
 from dataclasses import asdict, dataclass, field, replace
 
 from l10n import route_selection
-from l10n.drafting import PipelineDraft, translate_as_pipeline
-from l10n.engines import load_engine
+from l10n.config import Config
+from l10n.drafting import PipelineDraft, finish_drafts
+from l10n.engines import Engine, EngineError, load_engine
 from l10n.engines.base import Translation
 from l10n.engines.second_route import second_opinion
-from l10n.executors.base import Batch, Executor, InProcess
+from l10n.executors.base import Batch, EngineInfo, Executor, InProcess
 from l10n.extract import extract
 from l10n.fileio import signature
-from l10n.fixes import Context as FixContext
-from l10n.fixes import apply_fixes
 from l10n.glossary import Glossary, project_glossary
 from l10n.glossary.enforce import Enforcer
 from l10n.glossary.matcher import Matcher
@@ -28,7 +27,6 @@ from l10n.reporting import Reporter
 from l10n.repository import Catalogs, Edit
 from l10n.tm.memory import Memory
 from l10n.tm.units import Unit, imported_units
-from l10n.typography import localise
 
 # Texts per engine batch: a batch is what one worker translates in one call. Apertium
 # starts a pipeline per batch (loading its transducers costs ~0.3 s); Argos batches are
@@ -109,7 +107,7 @@ def translate(
                 _plan(catalogs, language, slugs, engine_name, executor, glossary, matcher)
                 for language in languages
             ]
-            batches = [batch for plan in plans for batch in plan.batches]
+            batches = [batch for plan in plans for batch in (*plan.batches, *plan.second_batches)]
             total = sum(len(batch.texts) for batch in batches)
             if total:
                 busy = [p for p in plans if p.batches]
@@ -119,7 +117,8 @@ def translate(
                 outputs = executor.translate(batches, lambda _, count: reporter.advance(count))
                 for plan in plans:
                     plan.outputs = [text for _ in plan.batches for text in next(outputs)]
-                    _finish(catalogs, plan, reporter)
+                    plan.second_outputs = [text for _ in plan.second_batches for text in next(outputs)]
+                    _finish(catalogs, plan, reporter, executor)
             finally:
                 reporter.finish()
             return {plan.language: plan.result for plan in plans}
@@ -171,6 +170,10 @@ class Plan:
     protected: list = field(default_factory=list)
     batches: list[Batch] = field(default_factory=list)
     outputs: list[Translation] = field(default_factory=list)
+    # Route selection: the same texts by the pair's other Apertium route (l10n.route_selection).
+    second: Engine | None = None
+    second_batches: list[Batch] = field(default_factory=list)
+    second_outputs: list[Translation] = field(default_factory=list)
     slugs: list[str] = field(default_factory=list)
     needed: bool = False  # some entry is pending: catalogs are filled when outputs are back
 
@@ -231,8 +234,19 @@ def _plan(
         Batch(info.name, source, language, tuple(p.text for p in chunk))
         for chunk in chunks(plan.protected, BATCH_TEXTS.get(info.name, DEFAULT_BATCH_TEXTS))
     ]
-    result.sent, result.engine_calls = len(to_send), len(plan.batches)
+    plan.second = _second_route(project.config, info, source, language)
+    if plan.second is not None:
+        route = plan.second.config.apertium_routes[language]
+        plan.second_batches = [replace(batch, route=route) for batch in plan.batches]
+    result.sent, result.engine_calls = len(to_send), len(plan.batches) + len(plan.second_batches)
     return plan
+
+
+def _second_route(config: Config, info: EngineInfo, source: str, language: str) -> Engine | None:
+    """The other Apertium route of a language configured for route selection, if installed."""
+    if language not in config.route_selection or info.name != "apertium":
+        return None
+    return second_opinion(load_engine(info.name, config), source, language)
 
 
 def chunks(items: list, most: int) -> list[list]:
@@ -246,30 +260,21 @@ def chunks(items: list, most: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _finish(catalogs: Catalogs, plan: Plan, reporter: Reporter) -> None:
-    """Restore glossary terms in the engine's output and write the language's catalogs."""
+def _finish(catalogs: Catalogs, plan: Plan, reporter: Reporter, executor: Executor) -> None:
+    """Make drafts of the engine's outputs (l10n.drafting) and write the language's catalogs."""
     if not plan.needed:
         return
     project, language, result = catalogs.project, plan.language, plan.result
     assert plan.enforcer is not None and plan.provenance is not None
-    machine: dict[str, Draft] = {}
-    glossary = plan.planner.glossary
-    context = FixContext(language, glossary, plan.enforcer.matcher, project.config.source_language)
-    for text, shielded, output in zip(plan.to_send, plan.protected, plan.outputs, strict=True):
-        # The same steps as l10n.drafting (which scores and estimates use): terms back,
-        # the safe fixes, local typography last.
-        enforced = plan.enforcer.restore(shielded, output.text, text)
-        fixed = apply_fixes(text, enforced.text, context)
-        machine[text] = Draft(
-            localise(fixed.text, language),
-            plan.provenance,
-            tuple(enforced.unenforced),
-            plan.shown.get(text),
-            output.unknown,
-            tuple(fixed.applied),
-            tuple(fixed.unfixed),
-        )
-    _select_routes(catalogs, plan, machine)
+    source = project.config.source_language
+    made = finish_drafts(plan.enforcer, plan.to_send, plan.protected, plan.outputs, source)
+    origins = [plan.provenance] * len(made)
+    if plan.second_outputs:
+        made, origins = _select_routes(plan, made, executor)
+    machine = {
+        text: Draft(d.text, origin, d.unenforced, plan.shown.get(text), d.unknown, d.fixes, d.unfixed)
+        for text, d, origin in zip(plan.to_send, made, origins, strict=True)
+    }
     resolved = {**plan.resolved, **machine}
 
     first_use = set(machine)  # a msgid's first entry is the engine call, later ones reuse it
@@ -300,39 +305,34 @@ def _finish(catalogs: Catalogs, plan: Plan, reporter: Reporter) -> None:
         reporter.warn(f"{language}: {result.unenforced} entries have glossary terms that could not be placed")
 
 
-def _select_routes(catalogs: Catalogs, plan: Plan, machine: dict[str, Draft]) -> None:
-    """For a language two Apertium routes reach and where it was measured to help, keep per
-    sentence the draft of the route estimated better (l10n.route_selection). The second
-    route runs here, in this process."""
-    language, provenance = plan.language, plan.provenance
-    config = catalogs.project.config
-    if language not in config.route_selection or plan.result.engine != "apertium" or not machine:
-        return
-    assert provenance is not None and plan.enforcer is not None
-    source = config.source_language
-    primary = load_engine("apertium", config)
-    second = second_opinion(primary, source, language)
-    if second is None:
-        return
-    texts = list(machine)
-    glossary, matcher = plan.planner.glossary, plan.enforcer.matcher
-    made = [
-        PipelineDraft(d.text, d.unenforced, d.unknown, d.fixes, d.unfixed)
-        for d in (machine[t] for t in texts)
+def _select_routes(
+    plan: Plan, made: list[PipelineDraft], executor: Executor
+) -> tuple[list[PipelineDraft], list[Provenance]]:
+    """Per sentence, the draft of the route estimated better, and its provenance. The round
+    trips of both routes' drafts run where the other batches ran (the executor)."""
+    assert plan.enforcer is not None and plan.provenance is not None and plan.second is not None
+    language, source = plan.language, plan.second.config.source_language
+    other = finish_drafts(plan.enforcer, plan.to_send, plan.protected, plan.second_outputs, source)
+    # Each route's drafts in batches of their own, so that two workers share the round trips.
+    size = BATCH_TEXTS.get(plan.provenance.engine, DEFAULT_BATCH_TEXTS)
+    reverse = [
+        Batch(plan.provenance.engine, language, source, tuple(d.text for d in chunk))
+        for drafts in (made, other)
+        for chunk in chunks(drafts, size)
     ]
-    other = translate_as_pipeline(second, glossary, texts, source, language, matcher)
-    picks = route_selection.prefer_second(
-        (primary, made), (second, other), texts, source, language, glossary, matcher
-    )
+    try:
+        back = [t.text for outputs in executor.translate(reverse) for t in outputs]
+    except EngineError:  # no route back: nothing to estimate with, keep the primary route
+        return made, [plan.provenance] * len(made)
+    glossary, matcher = plan.planner.glossary, plan.enforcer.matcher
+    picks = route_selection.prefer_second(made, other, back, plan.to_send, language, glossary, matcher)
     alternative = replace(
-        provenance, route=second.route(source, language), version=second.version(source, language)
+        plan.provenance,
+        route=plan.second.route(source, language),
+        version=plan.second.version(source, language),
     )
-    for text, draft, pick in zip(texts, other, picks, strict=True):
-        if pick:
-            machine[text] = Draft(
-                draft.text, alternative, draft.unenforced, plan.shown.get(text), draft.unknown, draft.fixes,
-                draft.unfixed,
-            )  # fmt: skip
+    chosen = [b if pick else a for a, b, pick in zip(made, other, picks, strict=True)]
+    return chosen, [alternative if pick else plan.provenance for pick in picks]
 
 
 def _fill(edit: Edit, planner: Planner, resolved: dict[str, Draft]) -> tuple[list[str], int, int, int | None]:

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 
 from l10n.checks import run_checks
 from l10n.drafting import PipelineDraft
-from l10n.engines import Engine, EngineError, choose_engine
 from l10n.glossary import Glossary
 from l10n.glossary.matcher import Matcher
 from l10n.scoring import risk
@@ -44,23 +43,17 @@ def estimates(
 
 
 def prefer_second(
-    first: tuple[Engine, Sequence[PipelineDraft]],
-    second: tuple[Engine, Sequence[PipelineDraft]],
+    first: Sequence[PipelineDraft],
+    second: Sequence[PipelineDraft],
+    back: Sequence[str],
     sources: Sequence[str],
-    source_language: str,
     language: str,
     glossary: Glossary,
     matcher: Matcher,
 ) -> list[bool]:
     """Per text, whether the second route's draft is estimated better (ties keep the
-    first); all False when the reverse route cannot run."""
-    drafts = [*first[1], *second[1]]
-    try:
-        # Both routes' drafts go back in one batch: one pipeline start instead of two.
-        reverse = choose_engine(first[0].config, language, source_language)
-        back = reverse.translate_batch([d.text for d in drafts], language, source_language)
-    except EngineError:
-        return [False] * len(sources)
-    a = estimates(first[1], back[: len(sources)], sources, language, glossary, matcher)
-    b = estimates(second[1], back[len(sources) :], sources, language, glossary, matcher)
+    first). ``back``: the round trips of the first drafts, then of the second ones."""
+    count = len(sources)
+    a = estimates(first, back[:count], sources, language, glossary, matcher)
+    b = estimates(second, back[count:], sources, language, glossary, matcher)
     return [qb > qa for qa, qb in zip(a, b, strict=True)]

@@ -41,6 +41,8 @@ def test_jobs_2_writes_the_same_files_and_drafts_as_jobs_1(project):
 def test_a_large_batch_is_cut_into_chunks_that_workers_share(tmp_path, monkeypatch):
     root = tmp_path / "big"
     run_l10n("init", str(root), "--lang", "fr")
+    config = root / "l10n.toml"  # one route: the batches counted are the article's own
+    config.write_text(config.read_text().replace('route_selection = ["fr"]', "route_selection = []"))
     write_articles(root, many_sentences(90), per_article=9)
     alone = twin(root, "alone")
     monkeypatch.setitem(pipeline.BATCH_TEXTS, "apertium", 25)  # 100 texts: 4 chunks
@@ -183,3 +185,19 @@ def test_a_rerun_with_nothing_changed_starts_no_worker(project, jobs):
     )
     assert all(r["sent"] == 0 for r in json.loads(result.stdout).values())
     assert po_files(project) == before
+
+
+def test_route_selection_runs_its_second_route_and_round_trips_in_the_workers(project):
+    # French is translated by both Apertium pivots and each route's drafts go back into
+    # English: four engine batches, all sent to the workers, the same drafts as in one process.
+    alone = twin(project, "alone")
+    pool = ProcessPool(2)
+    slugs = Project.open(project).slugs()
+    result = pipeline.translate(Project.open(project), ["fr"], slugs, "apertium", executor=pool)
+    assert pool.stats.batches == 4
+    assert result["fr"].engine_calls == 2  # the round trip is not a translation of the article
+    pipeline.translate(Project.open(alone), ["fr"], slugs, "apertium", executor=InProcess())
+    assert po_files(project) == po_files(alone)
+    assert drafts(project) == drafts(alone)
+    routes = {record["route"] for records in drafts(project).values() for record in records}
+    assert routes == {"eng-spa>es-fr", "eng-cat>cat-fra"}

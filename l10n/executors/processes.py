@@ -98,7 +98,7 @@ class ProcessPool(Executor):
     def translate(
         self, batches: Sequence[Batch], arrived: Arrived | None = None
     ) -> Iterator[list[Translation]]:
-        if len(batches) < 2:  # nothing to share out: skip starting workers
+        if len(batches) < 2 and self.pool is None:  # nothing to share out: skip starting workers
             yield from super().translate(batches, arrived)
             return
         pool = self._pool()

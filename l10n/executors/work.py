@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from l10n.config import Config
 from l10n.engines import Engine, EngineError, choose_engine, load_engine
 from l10n.engines.base import Translation
+from l10n.engines.second_route import on_route
 
-_ENGINES: dict[str, Engine] = {}
+_ENGINES: dict[tuple[str, str], Engine] = {}  # (engine, route) → loaded engine
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Batch:
     source: str
     target: str
     texts: tuple[str, ...]
+    route: str = ""  # another route of the engine than the configured one (route selection)
 
 
 @dataclass(frozen=True)
@@ -38,14 +40,15 @@ class EngineInfo:
 
 def engine_info(config: Config, source: str, target: str, requested: str | None) -> EngineInfo:
     engine = choose_engine(config, source, target, requested)
-    _ENGINES.setdefault(engine.name, engine)
+    _ENGINES.setdefault((engine.name, ""), engine)
     return EngineInfo(engine.name, engine.route(source, target), engine.version(source, target))
 
 
 def translate_chunk(config: Config, batch: Batch) -> list[Translation]:
-    engine = _ENGINES.get(batch.engine)
+    engine = _ENGINES.get((batch.engine, batch.route))
     if engine is None:
-        engine = _ENGINES[batch.engine] = load_engine(batch.engine, config)
+        routed = on_route(config, batch.target, batch.route) if batch.route else config
+        engine = _ENGINES[batch.engine, batch.route] = load_engine(batch.engine, routed)
     if not engine.supports(batch.source, batch.target):
         raise EngineError(engine.missing(batch.source, batch.target))
     return engine.translate_annotated(list(batch.texts), batch.source, batch.target)
