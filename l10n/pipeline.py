@@ -48,6 +48,8 @@ class LanguageResult:
     tm_exact: int = 0  # distinct texts drafted from a 100 % translation-memory match
     tm_fuzzy: int = 0  # distinct texts drafted from a fuzzy match above [tm] draft_threshold
     tm_shown: int = 0  # distinct texts drafted by the engine with a fuzzy match shown beside them
+    second_route: str = ""  # route selection: the other route each text was also translated by
+    from_second_route: int = 0  # distinct texts whose draft route selection took from it
     files_written: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
@@ -331,6 +333,7 @@ def _select_routes(
         route=plan.second.route(source, language),
         version=plan.second.version(source, language),
     )
+    plan.result.second_route, plan.result.from_second_route = alternative.route, sum(picks)
     chosen = [b if pick else a for a, b, pick in zip(made, other, picks, strict=True)]
     return chosen, [alternative if pick else plan.provenance for pick in picks]
 

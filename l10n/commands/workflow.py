@@ -107,6 +107,8 @@ def translate(ctx, langs, articles, engine, jobs, executor, ray_address, fmt) ->
         return
     for lang, r in results.items():
         via = f" via {r.engine} ({r.route})" if r.engine else ""
+        if r.second_route:
+            via += f", {r.from_second_route} of them kept from {r.second_route} by route selection"
         click.echo(f"{lang}: {r.sent} sent{via}, {r.reused} reused, {r.unchanged} unchanged")
 
 
