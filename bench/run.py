@@ -102,7 +102,9 @@ def decoding_length(package: Path, texts: list[str]) -> int:
     return round(1.2 * statistics.mean(len(sp.encode(t)) for t in texts))
 
 
-def write_project(root: Path, docs: dict[str, str], languages: list[str], argos: dict | None = None) -> Path:
+def write_project(
+    root: Path, docs: dict[str, str], languages: list[str], settings: dict | None = None
+) -> Path:
     shutil.rmtree(root, ignore_errors=True)
     measured([*L10N, "init", str(root)])
     for slug, text in docs.items():
@@ -112,7 +114,7 @@ def write_project(root: Path, docs: dict[str, str], languages: list[str], argos:
         .read_text()
         .replace('target_languages = ["fr", "es", "it"]', f"target_languages = {json.dumps(languages)}")
     )
-    for key, value in (argos or {}).items():
+    for key, value in (settings or {}).items():
         config = _set(config, key, value)
     (root / "l10n.toml").write_text(config)
     return root
@@ -562,13 +564,15 @@ def speed_table(results: dict) -> list[str]:
         a = t["apertium_pipeline"]
         out.append(
             f"- Apertium: l10n translate / one raw `apertium -f html` pipeline: **{t['ratio_pipeline_to_raw_apertium']}** "
-            f"(target ≥ 0.85; {a['l10n_apertium']['sentences_per_s']} vs {a['raw_apertium']['sentences_per_s']} sentences/s; "
-            f"with --jobs 1: {a['ratio_pipeline_jobs1_to_raw_apertium']})"
+            f"(target ≥ 0.85; French by one route, {a['l10n_apertium']['sentences_per_s']} vs {a['raw_apertium']['sentences_per_s']} sentences/s; "
+            f"with --jobs 1: {a['ratio_pipeline_jobs1_to_raw_apertium']}; with route selection, four engine passes: "
+            f"{a.get('ratio_with_route_selection_to_raw_apertium')})"
         )
     if par:
         out.append(
             f"- --jobs 2 / --jobs 1 wall time, {par['cores']} cores: Apertium 100 articles × 3 languages **{par['apertium_languages_ratio']}** "
-            f"(target ≤ 0.65), Argos-sized model 10 articles × 3 languages **{par['argos_languages_ratio']}**"
+            f"(target ≤ 0.65; one route per language: {par.get('apertium_one_route_languages_ratio')}), "
+            f"Argos-sized model 10 articles × 3 languages **{par['argos_languages_ratio']}**"
         )
     if "scale" in results:
         out.append(
