@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_l10n
+from l10n.review import reason_kind
 from support.browser import Chromium
 
 MALICIOUS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> </script><b>bold</b>'
@@ -159,6 +160,25 @@ def test_dashboard_renders_escapes_and_matches_its_json(project, browser):
     assert (
         csv_lines[0].startswith("snapshot,taken_at,git_commit,language") and len(csv_lines) == 1 + 2 * 3
     )  # two snapshots × fr, es, it
+    # Signals: per language, entries awaiting review each kind of reason flags, the same
+    # counts as the queue the reviewers work from (read here through the CLI).
+    queue = json.loads(run_l10n("queue", "--format", "json", project=project).stdout)
+    expected_signals: dict = {}
+    for item in queue:
+        for kind in {reason_kind(r) for r in item["reasons"]}:
+            bucket = expected_signals.setdefault(item["language"], {})
+            bucket[kind] = bucket.get(kind, 0) + 1
+    assert scores["signals"] == expected_signals and any(expected_signals.values())
+    cells = page.evaluate(
+        "Array.from(document.querySelectorAll('#signals td[data-signal]')).map(td => [td.dataset.language, td.dataset.signal, Number(td.textContent)])"
+    )
+    assert {(lang, kind): n for lang, kind, n in cells if n} == {
+        (lang, kind): n for lang, counts in expected_signals.items() for kind, n in counts.items()
+    }
+    risks = page.evaluate(
+        "Array.from(document.querySelectorAll('#worst td[data-risk]')).map(td => Number(td.textContent))"
+    )
+    assert risks == sorted(risks, reverse=True) or any("rejected" in r for i in queue for r in i["reasons"])
     screenshot = page.screenshot(project / "reports" / "dashboard" / "screenshot.png")
     assert screenshot.stat().st_size > 10_000
 

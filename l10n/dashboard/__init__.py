@@ -33,7 +33,7 @@ from l10n.fileio import atomic_write
 from l10n.glossary import Glossary
 from l10n.project import Project
 from l10n.repository import Catalogs
-from l10n.review import build_queue
+from l10n.review import QueueItem, build_queue, reason_kind
 from l10n.scoring.report import ScoreReport
 from l10n.status import summarize
 from l10n.store import Store
@@ -90,6 +90,7 @@ def build_dashboard(project: Project, glossary: Glossary, languages: list[str], 
             for r in reports
         ],
         "latest": summary,
+        "signals": signal_counts(queue),
     }
     template_dir = resources.files("l10n.dashboard") / "templates"
     environment = Environment(
@@ -108,6 +109,8 @@ def build_dashboard(project: Project, glossary: Glossary, languages: list[str], 
         signatures=signatures(latest),
         queue=queue[:25],
         queue_size=len(queue),
+        signals=data["signals"],
+        signal_kinds=sorted({kind for counts in data["signals"].values() for kind in counts}),
         worst_post_edits=newest.post_edit.entries[:15] if newest else [],
         reviewers=newest.post_edit.reviewer if newest else {},
         project_name=project.root.name,
@@ -120,3 +123,14 @@ def build_dashboard(project: Project, glossary: Glossary, languages: list[str], 
     atomic_write(out / "scores.json", json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     atomic_write(out / "scores.csv", csv_text([row for s in data["snapshots"] for row in s["rows"]]))
     return out / "index.html"
+
+
+def signal_counts(queue: list[QueueItem]) -> dict[str, dict[str, int]]:
+    """Per language, how many entries awaiting review each kind of reason (a check, a
+    rejection, a low estimate) flags."""
+    counts: dict[str, dict[str, int]] = {}
+    for item in queue:
+        bucket = counts.setdefault(item.language, {})
+        for kind in dict.fromkeys(reason_kind(reason) for reason in item.reasons):
+            bucket[kind] = bucket.get(kind, 0) + 1
+    return counts
