@@ -21,7 +21,7 @@ from l10n.executors import make_executor
 from l10n.executors.base import Batch, InProcess
 from l10n.executors.processes import ProcessPool
 from l10n.project import Project
-from support.outputs import drafts, many_sentences, po_files, twin, write_articles
+from support.outputs import drafts, many_sentences, one_route, po_files, twin, write_articles
 
 NEVER_IN_A_WORKER = ("l10n.repository", "l10n.pofile", "l10n.history", "l10n.store", "l10n.pipeline")
 
@@ -41,8 +41,7 @@ def test_jobs_2_writes_the_same_files_and_drafts_as_jobs_1(project):
 def test_a_large_batch_is_cut_into_chunks_that_workers_share(tmp_path, monkeypatch):
     root = tmp_path / "big"
     run_l10n("init", str(root), "--lang", "fr")
-    config = root / "l10n.toml"  # one route: the batches counted are the article's own
-    config.write_text(config.read_text().replace('route_selection = ["fr"]', "route_selection = []"))
+    one_route(root)  # the batches counted are the article's own
     write_articles(root, many_sentences(90), per_article=9)
     alone = twin(root, "alone")
     monkeypatch.setitem(pipeline.BATCH_TEXTS, "apertium", 25)  # 100 texts: 4 chunks

@@ -15,7 +15,7 @@ from conftest import run_l10n
 from l10n import pipeline
 from l10n.executors.base import InProcess
 from l10n.project import Project
-from support.outputs import drafts, many_sentences, po_files, twin, write_articles
+from support.outputs import drafts, many_sentences, one_route, po_files, twin, write_articles
 
 os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")  # Ray on loopback only
 ray = pytest.importorskip("ray", reason="Ray is not installed: pip install 'l10n[ray]'")
@@ -52,7 +52,9 @@ def test_ray_writes_the_same_files_and_drafts_as_one_process(cluster, project):
     translate(project, InProcess())
     executor = RayExecutor()
     results = translate(other, executor)
-    assert executor.stats.batches == 3
+    # One batch per language, and French's route selection: the second route, and each
+    # route's round trip (l10n.route_selection), all on the cluster.
+    assert executor.stats.batches == 3 + 3
     assert {r.sent for r in results.values()} == {86}
     assert po_files(project) == po_files(other)
     assert drafts(project) == drafts(other)
@@ -61,6 +63,7 @@ def test_ray_writes_the_same_files_and_drafts_as_one_process(cluster, project):
 def test_a_worker_killed_mid_run_is_retried(cluster, tmp_path, monkeypatch):
     root = tmp_path / "big"
     run_l10n("init", str(root), "--lang", "fr")
+    one_route(root)  # the batches counted are the article's own
     write_articles(root, many_sentences(120), per_article=12)
     alone = twin(root, "alone")
     monkeypatch.setitem(pipeline.BATCH_TEXTS, "apertium", 10)  # 130 texts: 13 batches

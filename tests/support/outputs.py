@@ -59,3 +59,9 @@ def write_articles(project: Path, sentences: list[str], per_article: int) -> Non
         paragraphs = [" ".join(chunk[i : i + 3]) for i in range(0, len(chunk), 3)]
         text = f"---\ntitle: Report {start // per_article}\n---\n\n" + "\n\n".join(paragraphs) + "\n"
         (project / "articles" / "en" / f"report-{start // per_article:03d}.md").write_text(text)
+
+
+def one_route(root: Path) -> None:
+    """Turn French route selection off in a project: one engine batch per chunk of text."""
+    config = root / "l10n.toml"
+    config.write_text(config.read_text().replace('route_selection = ["fr"]', "route_selection = []"))
