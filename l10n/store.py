@@ -204,14 +204,24 @@ class Store:
 
     # -- recording -------------------------------------------------------------------------
 
-    def record(self, language: str, article: str, drafts: Iterable[Draft], events: Iterable[Event]) -> None:
-        """Append drafts and events to the catalog's history (callers hold its lock)."""
+    def record(
+        self,
+        language: str,
+        article: str,
+        drafts: Iterable[Draft],
+        events: Iterable[Event],
+        durable: bool = True,
+    ) -> Path | None:
+        """Append drafts and events to the catalog's history (callers hold its lock); the
+        file appended to. ``durable=False``: the caller syncs that file before it writes
+        anything that refers to these records."""
         records = [history.draft_record(d) for d in drafts] + [history.event_record(e) for e in events]
         if not records:
-            return
+            return None
         path = history.catalog_history(self.root, language, article)
-        history.append(path, records)
+        history.append(path, records, durable)
         self._ingest(path, path.relative_to(self.root).as_posix())
+        return path
 
     def add_snapshot(self, git_commit: str | None, glossary: str, engines: str, data: str | dict) -> str:
         snapshot = Snapshot(
