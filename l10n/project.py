@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n.config import CONFIG_NAME, DEFAULT_TOML, Config, load_config
@@ -25,6 +26,7 @@ NAME_RULE = (
 class Project:
     root: Path
     config: Config
+    _folders: dict[tuple[str, ...], Path] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def open(cls, root: Path) -> Project:
@@ -133,8 +135,25 @@ class Project:
         return wanted
 
     def inside(self, *parts: str) -> Path:
-        """Join ``parts`` under the project root, refusing anything that would leave it."""
-        path = self.root.joinpath(*parts).resolve()
+        """Join ``parts`` under the project root, refusing anything that would leave it.
+
+        The folder part is resolved once per project and kept (resolving every component
+        of every catalog's path took seconds when extracting 1,000 articles); the last
+        part is resolved again only when it is a link or not a plain name."""
+        if not parts:
+            return self.root
+        *folders, name = parts
+        folder = self._folders.get(tuple(folders))
+        if folder is None:
+            folder = self._resolved(self.root.joinpath(*folders), folders)
+            self._folders[tuple(folders)] = folder
+        path = folder / name
+        if name in ("", ".", "..") or "/" in name or os.sep in name or os.path.islink(path):
+            return self._resolved(path, parts)
+        return path
+
+    def _resolved(self, path: Path, parts) -> Path:
+        path = path.resolve()
         if path != self.root and not path.is_relative_to(self.root):
             raise L10nError(f"path leaves the project: {'/'.join(parts)}", self.root)
         return path
