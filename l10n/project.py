@@ -98,18 +98,21 @@ class Project:
 
     def _article_files(self) -> list[tuple[str, str | None]]:
         """(stem, None) for each article, (stem, why not) for each other ``.md`` file."""
-        if not self.articles_dir.is_dir():
+        try:
+            items = list(os.scandir(self.articles_dir))
+        except (FileNotFoundError, NotADirectoryError):
             return []
         found: list[tuple[str, str | None]] = []
-        for path in self.articles_dir.glob("*.md"):
-            stem = path.stem
-            if stem.startswith(".") or stem == "":
+        for item in items:
+            stem = item.name[:-3]
+            if not item.name.endswith(".md") or stem.startswith(".") or stem == "":
                 continue
             if not SLUG.match(stem):
                 found.append((stem, _rename_hint(stem)))
-            elif not path.resolve().is_relative_to(self.root):
+            elif item.is_symlink() and not Path(item.path).resolve().is_relative_to(self.root):
+                # Only a link can lead out: the folder itself is resolved, inside the project.
                 found.append((stem, "ignored: it leads outside the project"))
-            elif not path.is_file():
+            elif not item.is_file():
                 found.append((stem, "ignored: not a regular file"))
             else:
                 found.append((stem, None))
