@@ -63,7 +63,7 @@ def apertium_ratio(texts: list[str]) -> dict:
     }
 
 
-def _timed_translate(project: Path, extra: list[str], env: dict | None = None) -> tuple[float, float]:
+def _timed_translate(project: Path, extra: list[str], env: dict | None = None) -> tuple[float, float | None]:
     command = [*L10N, "--project", str(project), "translate", "--format", "json", *extra]
     _, seconds, rss = measured(command, env)
     return seconds, rss

@@ -53,10 +53,19 @@ def build_template(source: str, segments: Iterable[Segment], project_name: str) 
 
 def write_template(template: polib.POFile, path: Path) -> bool:
     """Write a template unless the file already says the same (dates apart)."""
-    if path.exists() and same_but_dates(template, path.read_text(encoding="utf-8")):
+    text = template_text(template, path)
+    if text is None:
         return False
-    atomic_write(path, serialize(template))
+    atomic_write(path, text)
     return True
+
+
+def template_text(template: polib.POFile, path: Path) -> str | None:
+    """What to write at ``path`` for ``template``; None when the file already says the
+    same, dates apart."""
+    if path.exists() and same_but_dates(template, path.read_text(encoding="utf-8")):
+        return None
+    return serialize(template)
 
 
 def read_template(path: Path) -> polib.POFile:

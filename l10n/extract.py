@@ -6,6 +6,7 @@ import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from l10n import __version__, catalog
 from l10n.articles import load_documents
@@ -16,7 +17,11 @@ from l10n.glossary import Glossary, project_glossary
 from l10n.glossary.check import hints
 from l10n.glossary.matcher import Matcher
 from l10n.project import Project
-from l10n.repository import Catalogs, Edit
+from l10n.repository import Catalogs, Change, Edit
+
+# Articles whose files are written in one group (one sync pass): about 4 files each, all
+# their catalogs' locks held at once, so well under the usual limit of 1,024 open files.
+GROUP = 100
 
 
 def glossary_hints(glossary, matcher):
@@ -92,27 +97,51 @@ def extract(
             report.skipped += 1
     # Parse everything first: a malformed article stops the run before any file is written.
     documents = dict(zip(plans, parse(project, list(plans)), strict=True))
+    slugs_parsed = list(documents)
+    for start in range(0, len(slugs_parsed), GROUP):
+        _write_group(
+            project,
+            catalogs,
+            {s: documents[s] for s in slugs_parsed[start : start + GROUP]},
+            plans,
+            decorate,
+            report,
+        )
+    return documents, report
+
+
+def _write_group(project, catalogs, documents, plans, decorate, report: ExtractReport) -> None:
+    """Templates and catalogs of some articles, written together (one sync pass)."""
+    templates: dict[Path, str] = {}
+    changes: list[Change] = []
     for slug, document in documents.items():
-        digest, stale = plans[slug]
         template = catalog.build_template(document.path, document.segments, project.config.name)
         report.segments += len(template)
-        template_path = project.template_path(slug)
-        if catalog.write_template(template, template_path):
-            report.templates_written.append(project.relative(template_path))
-        written = {f"template:{slug}": f"{digest}|{signature(template_path)}"}
+        text = catalog.template_text(template, project.template_path(slug))
+        if text is not None:
+            templates[project.template_path(slug)] = text
+        for language in plans[slug][1]:
+            changes.append(
+                Change(
+                    language,
+                    slug,
+                    functools.partial(_merge, template=template, language=language, decorate=decorate),
+                    create=functools.partial(catalog.new_catalog, template, language),
+                )
+            )
+    outcomes = iter(catalogs.edit_all(changes, also=templates))
+    report.templates_written += [project.relative(path) for path in templates]
+    written: dict[str, str] = {}
+    for slug in documents:
+        digest, stale = plans[slug]
+        written[f"template:{slug}"] = f"{digest}|{signature(project.template_path(slug))}"
         for language in stale:
             path = project.po_path(language, slug)
-            outcome = catalogs.edit(
-                language,
-                slug,
-                functools.partial(_merge, template=template, language=language, decorate=decorate),
-                create=functools.partial(catalog.new_catalog, template, language),
-            )
+            outcome = next(outcomes)
             if outcome.result is not None:
                 report.catalogs[project.relative(path)] = outcome.result
             written[f"extract:{language}:{slug}"] = f"{digest}|{signature(path)}"
-        store.cache(written)
-    return documents, report
+    catalogs.store.cache(written)
 
 
 def _merge(edit: Edit, template, language: str, decorate) -> catalog.UpdateResult:

@@ -63,6 +63,24 @@ def replace_if_unchanged(path: Path, data: bytes | str, expected: str | None) ->
     path = Path(path)
     tmp = _temporary_copy(path, data)
     try:
+        return _swap_in(tmp, path, expected)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        _fsync_dir(path.parent)
+
+
+ANY = "*any*"  # an ``expected`` version that any file (or none) matches: a plain replace
+
+
+def _swap_in(tmp: str, path: Path, expected: str | None) -> bool:
+    """Move the written temporary file ``tmp`` to ``path`` if ``path`` is still the version
+    ``expected`` (see :func:`replace_if_unchanged`); ``tmp`` is left for the caller to
+    remove when it is still there."""
+    try:
+        if expected == ANY:
+            os.replace(tmp, path)
+            return True
         if expected is None:
             try:
                 os.link(tmp, path)  # fails if someone created the file meanwhile
@@ -83,10 +101,99 @@ def replace_if_unchanged(path: Path, data: bytes | str, expected: str | None) ->
         return False
     except OSError as exc:
         raise L10nError(f"cannot write: {exc.strerror or exc}", path) from None
+
+
+class WriteGroup:
+    """Many atomic replacements made durable together, for a command that writes
+    thousands of files (``extract``): fsyncing each temporary file and each folder after
+    each rename cost about 8,000 journal commits for 1,000 articles × 3 languages.
+
+    :meth:`add` writes a temporary file beside its target without syncing it;
+    :meth:`commit` makes every temporary file (and the files named in :meth:`keep`, such
+    as history appended for these changes) durable in one pass, then renames each over
+    its target (:func:`replace_if_unchanged`'s rules), then syncs each folder once. Each
+    target is still its old version or its new one whatever the moment of a crash: a
+    rename only ever moves a file whose data is already on disk.
+    """
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[Path, str, str | None]] = []  # target, temporary, expected
+        self._kept: list[Path] = []
+
+    def add(self, path: Path, data: bytes | str, expected: str | None = ANY) -> None:
+        """Stage ``data`` for ``path`` (``expected`` as in :func:`replace_if_unchanged`;
+        the default replaces whatever is there)."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        path = Path(path)
+        self._pending.append((path, _temporary_copy(path, data, durable=False), expected))
+
+    def keep(self, path: Path) -> None:
+        """Make ``path`` durable too before any rename (it was written for these changes)."""
+        self._kept.append(Path(path))
+
+    def commit(self) -> list[bool]:
+        """Sync, rename, sync the folders; for each staged file in order, whether it was put
+        in place (False: someone saved that target meanwhile and their file stays)."""
+        folders = dict.fromkeys(path.parent for path, _, _ in self._pending)
+        try:
+            try:
+                self._sync([Path(tmp) for _, tmp, _ in self._pending] + self._kept)
+            except OSError as exc:
+                raise L10nError(f"cannot write: {exc.strerror or exc}", exc.filename) from None
+            placed = [_swap_in(tmp, path, expected) for path, tmp, expected in self._pending]
+        finally:
+            self.discard()
+        for folder in folders:
+            _fsync_dir(folder)
+        return placed
+
+    def discard(self) -> None:
+        """Remove the temporary files not (or no longer) needed."""
+        for _, tmp, _ in self._pending:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        self._pending = []
+
+    @staticmethod
+    def _sync(paths: list[Path]) -> None:
+        if len(paths) <= 2:  # a file or two: cheaper than syncing the file system
+            for path in paths:
+                _fsync_path(path)
+            return
+        done: set[int] = set()
+        for path in paths:
+            with contextlib.suppress(OSError):
+                device = os.stat(path).st_dev
+                if device not in done:
+                    _syncfs(path)
+                    done.add(device)
+
+
+def _fsync_path(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return
+    try:
+        os.fsync(fd)
     finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        _fsync_dir(path.parent)
+        os.close(fd)
+
+
+def _syncfs(path: Path) -> None:
+    """Flush the whole file system ``path`` is on (Linux ``syncfs``), else everything."""
+    libc = _libc()
+    if libc is None or not hasattr(libc, "syncfs"):
+        os.sync()
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        if libc.syncfs(fd) != 0:
+            error = ctypes.get_errno()
+            raise OSError(error, os.strerror(error), str(path))
+    finally:
+        os.close(fd)
 
 
 def _mtime(path: str | Path) -> int:
@@ -96,7 +203,7 @@ def _mtime(path: str | Path) -> int:
         return 0
 
 
-def _temporary_copy(path: Path, data: bytes) -> str:
+def _temporary_copy(path: Path, data: bytes, durable: bool = True) -> str:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -106,7 +213,8 @@ def _temporary_copy(path: Path, data: bytes) -> str:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:  # else a WriteGroup syncs it with the others before any rename
+                os.fsync(handle.fileno())
         try:
             mode = path.stat().st_mode & 0o7777
         except FileNotFoundError:

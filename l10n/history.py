@@ -149,8 +149,10 @@ def snapshot_record(snapshot: Snapshot) -> dict[str, Any]:
     }
 
 
-def append(path: Path, records: list[dict[str, Any]]) -> None:
-    """Append whole lines (one ``write``), starting on a fresh line after a torn one."""
+def append(path: Path, records: list[dict[str, Any]], durable: bool = True) -> None:
+    """Append whole lines (one ``write``), starting on a fresh line after a torn one.
+    ``durable=False``: the caller syncs the file itself before it depends on it (a write
+    group syncs many files at once)."""
     if not records:
         return
     data = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records).encode()
@@ -164,7 +166,8 @@ def append(path: Path, records: list[dict[str, Any]]) -> None:
         if size and _last_byte(path) != b"\n":
             data = b"\n" + data
         os.write(fd, data)
-        os.fsync(fd)
+        if durable:
+            os.fsync(fd)
     except OSError as exc:
         raise L10nError(f"cannot write the history: {exc.strerror}", path) from None
     finally:

@@ -166,9 +166,13 @@ class Catalog:
         self.entries = [known.get(id(po)) or parse_entry(po, self.language, self.article) for po in self.po]
 
     def render(self) -> str:
+        self.render_entries()
+        return serialize(self.po)
+
+    def render_entries(self) -> None:
+        """Write each entry's state back into its polib entry (comments and flags)."""
         for entry in self.entries:
             render_entry(entry)
-        return serialize(self.po)
 
 
 def parse_catalog(po: polib.POFile, language: str = "", article: str = "") -> Catalog:

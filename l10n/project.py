@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n.config import CONFIG_NAME, DEFAULT_TOML, Config, load_config
@@ -25,6 +26,7 @@ NAME_RULE = (
 class Project:
     root: Path
     config: Config
+    _folders: dict[tuple[str, ...], Path] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def open(cls, root: Path) -> Project:
@@ -96,18 +98,21 @@ class Project:
 
     def _article_files(self) -> list[tuple[str, str | None]]:
         """(stem, None) for each article, (stem, why not) for each other ``.md`` file."""
-        if not self.articles_dir.is_dir():
+        try:
+            items = list(os.scandir(self.articles_dir))
+        except (FileNotFoundError, NotADirectoryError):
             return []
         found: list[tuple[str, str | None]] = []
-        for path in self.articles_dir.glob("*.md"):
-            stem = path.stem
-            if stem.startswith(".") or stem == "":
+        for item in items:
+            stem = item.name[:-3]
+            if not item.name.endswith(".md") or stem.startswith(".") or stem == "":
                 continue
             if not SLUG.match(stem):
                 found.append((stem, _rename_hint(stem)))
-            elif not path.resolve().is_relative_to(self.root):
+            elif item.is_symlink() and not Path(item.path).resolve().is_relative_to(self.root):
+                # Only a link can lead out: the folder itself is resolved, inside the project.
                 found.append((stem, "ignored: it leads outside the project"))
-            elif not path.is_file():
+            elif not item.is_file():
                 found.append((stem, "ignored: not a regular file"))
             else:
                 found.append((stem, None))
@@ -133,8 +138,25 @@ class Project:
         return wanted
 
     def inside(self, *parts: str) -> Path:
-        """Join ``parts`` under the project root, refusing anything that would leave it."""
-        path = self.root.joinpath(*parts).resolve()
+        """Join ``parts`` under the project root, refusing anything that would leave it.
+
+        The folder part is resolved once per project and kept (resolving every component
+        of every catalog's path took seconds when extracting 1,000 articles); the last
+        part is resolved again only when it is a link or not a plain name."""
+        if not parts:
+            return self.root
+        *folders, name = parts
+        folder = self._folders.get(tuple(folders))
+        if folder is None:
+            folder = self._resolved(self.root.joinpath(*folders), folders)
+            self._folders[tuple(folders)] = folder
+        path = folder / name
+        if name in ("", ".", "..") or "/" in name or os.sep in name or os.path.islink(path):
+            return self._resolved(path, parts)
+        return path
+
+    def _resolved(self, path: Path, parts) -> Path:
+        path = path.resolve()
         if path != self.root and not path.is_relative_to(self.root):
             raise L10nError(f"path leaves the project: {'/'.join(parts)}", self.root)
         return path

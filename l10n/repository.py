@@ -12,16 +12,17 @@ the body of a ``with`` block, because of that retry.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import polib
 
 from l10n import history, pofile
 from l10n.errors import L10nError
-from l10n.fileio import file_lock, replace_if_unchanged, signature
+from l10n.fileio import WriteGroup, file_lock, replace_if_unchanged, signature
 from l10n.history import Draft, Event
 from l10n.model import EDITED, Entry, Provenance, State, text_hash
 from l10n.pofile import Catalog
@@ -109,6 +110,18 @@ class Edit:
         )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Change:
+    """One catalog's change for :meth:`Catalogs.edit_all`."""
+
+    language: str
+    article: str
+    change: Callable[[Edit], Any]
+    create: Callable[[], polib.POFile] | None = None
+    identity: Identity | None = None
+    sync_as: Identity | None = None
+
+
 @dataclass
 class Edited(Generic[T]):
     result: T | None
@@ -118,10 +131,26 @@ class Edited(Generic[T]):
     after: str | None = None
 
 
+@dataclass
+class _Attempt:
+    """A change applied in memory and its history appended; ``edited`` when no write is
+    needed, else the text to put in place of the file as read (``before``/``old_text``)."""
+
+    edited: Edited | None
+    before: str | None = None
+    old_text: str | None = None
+    ours: str = ""
+    result: Any = None
+    events: list[Event] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    history: Path | None = None
+
+
 class Catalogs:
     def __init__(self, project: Project, store: Store | None = None):
         self.project = project
         self.store = store or open_store(project)
+        self._leftovers: dict[Path, set[str]] = {}  # folder → temporary files seen there
 
     def close(self) -> None:
         self.store.close()
@@ -181,33 +210,101 @@ class Catalogs:
         create: Callable[[], polib.POFile] | None = None,
         sync_as: Identity | None = None,
     ) -> Edited[T]:
-        path = self.project.po_path(language, article)
-        ids: list[str] = []
-        with file_lock(self.project.lock_path(path)):
-            _sweep_temporaries(path)
-            for _ in range(ATTEMPTS):
-                before = signature(path)
-                if before is None and create is None:
-                    return Edited(None)
-                po = pofile.read_po(path) if before else create()  # type: ignore[misc]
-                old_text = path.read_text(encoding="utf-8") if before else None
-                catalog = pofile.parse_catalog(po, language, article)
-                edit = Edit(catalog, identity or Identity(UNKNOWN), _ids=list(ids))
-                _import_legacy_drafts(edit, self.store)
-                record_outside_edits(edit, self.store, sync_as or _last_translator(po))
-                result = change(edit)
-                ids = [d.id for d in edit.drafts] + [e.id for e in edit.events]
-                catalog.render()
-                if old_text is not None and pofile.same_but_dates(po, old_text):
-                    self.store.record(language, article, edit.drafts, edit.events)
-                    return Edited(result, False, edit.events, before, before)
-                po.metadata["PO-Revision-Date"] = pofile.po_date()
-                self.store.record(language, article, edit.drafts, edit.events)
-                if _put(path, old_text, pofile.serialize(po), before):
-                    after = signature(path)
-                    self._carry_cache(f"extract:{language}:{article}", before, after)
-                    return Edited(result, True, edit.events, before, after)
+        return self.edit_all([Change(language, article, change, create, identity, sync_as)])[0]
+
+    def edit_all(self, changes: Sequence[Change], also: dict[Path, str] | None = None) -> list[Edited]:
+        """:meth:`edit` for several catalogs at once, with one sync pass for all their
+        files (a :class:`~l10n.fileio.WriteGroup`), and ``also``: other files (templates)
+        replaced in the same group. Each catalog's lock is taken in path order, so that
+        two processes never wait on each other in a circle, and held until its file is in
+        place; a catalog someone saved meanwhile is merged or redone on its own."""
+        order = sorted(range(len(changes)), key=lambda i: self._path(changes[i]).as_posix())
+        done: dict[int, Edited] = {}
+        staged: list[tuple[int, _Attempt]] = []
+        with contextlib.ExitStack() as locks:
+            group = WriteGroup()
+            try:
+                for path, data in (also or {}).items():
+                    group.add(path, data)
+                for i in order:
+                    path = self._path(changes[i])
+                    locks.enter_context(file_lock(self.project.lock_path(path)))
+                    self._sweep_temporaries(path)
+                    attempt = self._attempt(changes[i], [], durable=False)
+                    if attempt.history is not None:
+                        group.keep(attempt.history)
+                    if attempt.edited is not None:
+                        done[i] = attempt.edited
+                        continue
+                    group.add(path, attempt.ours, attempt.before)
+                    staged.append((i, attempt))
+                placed = group.commit()[len(also or {}) :]
+            finally:
+                group.discard()
+            for (i, attempt), ok in zip(staged, placed, strict=True):
+                done[i] = self._finish(changes[i], attempt, ok)
+        return [done[i] for i in range(len(changes))]
+
+    def _path(self, change: Change) -> Path:
+        return self.project.po_path(change.language, change.article)
+
+    def _attempt(self, change: Change, ids: list[str], durable: bool) -> _Attempt:
+        """Read the catalog, apply ``change`` and append its history (the caller holds the
+        lock); the text to write, unless nothing but dates would change."""
+        path = self._path(change)
+        before = signature(path)
+        if before is None and change.create is None:
+            return _Attempt(Edited(None))
+        po = pofile.read_po(path) if before else change.create()  # type: ignore[misc]
+        old_text = path.read_text(encoding="utf-8") if before else None
+        catalog = pofile.parse_catalog(po, change.language, change.article)
+        edit = Edit(catalog, change.identity or Identity(UNKNOWN), _ids=list(ids))
+        _import_legacy_drafts(edit, self.store)
+        record_outside_edits(edit, self.store, change.sync_as or _last_translator(po))
+        result = change.change(edit)
+        ids = [d.id for d in edit.drafts] + [e.id for e in edit.events]
+        catalog.render_entries()  # serialized once, below: it is a third of a write's cost
+        if old_text is not None and pofile.same_but_dates(po, old_text):
+            history = self.store.record(change.language, change.article, edit.drafts, edit.events, durable)
+            return _Attempt(Edited(result, False, edit.events, before, before), history=history)
+        po.metadata["PO-Revision-Date"] = pofile.po_date()
+        history = self.store.record(change.language, change.article, edit.drafts, edit.events, durable)
+        return _Attempt(
+            None, before, old_text, pofile.serialize(po), result, edit.events, ids, history
+        )  # fmt: skip
+
+    def _finish(self, change: Change, attempt: _Attempt, placed: bool) -> Edited:
+        """The catalog's write after its group: done, or merged with a save made meanwhile,
+        or (when that cannot be merged) the change applied again to the saved file."""
+        path = self._path(change)
+        for _ in range(ATTEMPTS):
+            if placed or _put(path, attempt.old_text, attempt.ours, attempt.before):
+                after = signature(path)
+                self._carry_cache(f"extract:{change.language}:{change.article}", attempt.before, after)
+                return Edited(attempt.result, True, attempt.events, attempt.before, after)
+            attempt = self._attempt(change, attempt.ids, durable=True)
+            if attempt.edited is not None:
+                return attempt.edited
         raise L10nError("kept changing while l10n tried to update it; try again", self.project.relative(path))
+
+    def _sweep_temporaries(self, path: Path) -> None:
+        """Remove what a crashed write of l10n's left beside the file (``.<name>.XXXX.tmp``):
+        under the file's lock no other l10n process is writing one. Each folder is listed
+        once per run (a glob per catalog made extracting 1,000 articles quadratic); one
+        left by a crash during this run is swept by the next."""
+        folder = path.parent
+        names = self._leftovers.get(folder)
+        if names is None:
+            try:
+                names = {n for n in os.listdir(folder) if n.startswith(".") and n.endswith(".tmp")}
+            except OSError:
+                names = set()
+            self._leftovers[folder] = names
+        prefix = f".{path.name}."
+        for name in [n for n in names if n.startswith(prefix)]:
+            names.discard(name)
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
 
     def _carry_cache(self, key: str, before: str | None, after: str | None) -> None:
         """A write of l10n's own keeps the catalog's msgids, so what was cached about the
@@ -266,14 +363,6 @@ def _import_legacy_drafts(edit: Edit, store: Store) -> None:
             edit.draft(entry, entry.text, provenance, entry.unenforced)
 
 
-def _sweep_temporaries(path: Path) -> None:
-    """Remove what a crashed write of l10n's left beside the file (``.<name>.XXXX.tmp``):
-    under the file's lock no other l10n process is writing one."""
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-
-
 def _last_translator(po: polib.POFile) -> Identity:
     value = (po.metadata.get("Last-Translator") or "").strip()
     if not value or value.startswith("FULL NAME"):
@@ -311,4 +400,4 @@ def _known_text(store: Store, entry: Entry) -> str | None:
     return None
 
 
-__all__ = ["Catalogs", "Edit", "Edited", "Identity", "State", "record_outside_edits"]
+__all__ = ["Catalogs", "Change", "Edit", "Edited", "Identity", "State", "record_outside_edits"]

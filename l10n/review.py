@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 
 from l10n.checks import Failure, Unit, entry_unit, run_checks
 from l10n.documents.segment import PlaceholderError, validate_placeholders
@@ -16,6 +16,7 @@ from l10n.glossary.matcher import Matcher
 from l10n.model import Entry, Key, State
 from l10n.pofile import Catalog
 from l10n.project import Project
+from l10n.queue_items import QueueItem, reason_kind  # noqa: F401 (reason_kind: re-exported)
 from l10n.repository import Catalogs, Edit, Identity
 from l10n.scoring import risk
 
@@ -215,45 +216,6 @@ def assign(
 # -- the queue -------------------------------------------------------------------------------
 
 
-@dataclass
-class QueueItem:
-    id: str
-    language: str
-    article: str
-    ref: str  # file:line
-    msgctxt: str
-    msgid: str
-    text: str
-    state: str
-    reasons: list[str] = field(default_factory=list)
-    assignee: str = ""
-    machine_draft: str = ""
-    quality: float | None = None
-    priority: int = 0
-    waiting_since: str = ""
-    tm: dict | None = None  # a fuzzy memory match: score, source, target, diff (its English → this one)
-    glossary_issues: int = 0
-    check_errors: int = 0
-    check_warnings: int = 0
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-    risk: float = 0.0  # 1 - the quality estimate (l10n.scoring.risk): higher is riskier
-
-    def order(self) -> tuple:
-        """Smaller comes first: entries a reviewer sent back, then by risk, then article
-        priority, then age."""
-        return (
-            not any(r.startswith("rejected") for r in self.reasons),
-            -self.risk,
-            -self.priority,
-            self.waiting_since,
-            self.article,
-            self.ref,
-        )
-
-
 def build_queue(
     catalogs: Catalogs,
     glossary: Glossary,
@@ -334,10 +296,3 @@ def _add_reasons(item: QueueItem, entry: Entry, unit: Unit) -> list[Failure]:
     if item.quality is not None and item.quality < LOW_QUALITY:
         item.reasons.append(f"low quality estimate {item.quality:.2f}")
     return failures
-
-
-def reason_kind(reason: str) -> str:
-    """What kind of reason a queue reason is ("low quality estimate 0.09" → "low quality
-    estimate"), for summaries that count kinds rather than exact texts."""
-    head = reason.split(":", 1)[0] if ":" in reason else reason
-    return " ".join(word for word in head.split() if not any(ch.isdigit() for ch in word))

@@ -21,7 +21,7 @@ from pathlib import Path
 from l10n import history
 from l10n.errors import L10nError
 from l10n.history import Draft, Event, Snapshot
-from l10n.index_cache import SCHEMA_VERSION, cached_values  # noqa: E402,F401 (re-exported)
+from l10n.index_cache import LOCAL_QUALITIES, SCHEMA_VERSION, cached_values  # noqa: F401 (re-exported)
 from l10n.model import Key, text_hash
 
 SCHEMA = """
@@ -96,6 +96,7 @@ class Store:
                                 if statement.strip():
                                     db.execute(statement)
                             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    self._local_qualities_changed()  # a new index holds none
                     return db
                 db.close()
                 reason = "from another version of l10n" if version != SCHEMA_VERSION else "damaged"
@@ -111,6 +112,13 @@ class Store:
                 )
                 self._delete_index()
         raise L10nError("cannot rebuild the local index", self.shown(self.index_path))
+
+    def _local_qualities_changed(self) -> None:
+        """Rewrite the marker whose signature tells listings (``l10n.listings``) that
+        quality estimates changed without any history file changing."""
+        from l10n.fileio import atomic_write
+
+        atomic_write(self.index_path.parent / LOCAL_QUALITIES, history.new_id())
 
     def _delete_index(self) -> None:
         for suffix in ("", "-wal", "-shm"):
@@ -204,14 +212,24 @@ class Store:
 
     # -- recording -------------------------------------------------------------------------
 
-    def record(self, language: str, article: str, drafts: Iterable[Draft], events: Iterable[Event]) -> None:
-        """Append drafts and events to the catalog's history (callers hold its lock)."""
+    def record(
+        self,
+        language: str,
+        article: str,
+        drafts: Iterable[Draft],
+        events: Iterable[Event],
+        durable: bool = True,
+    ) -> Path | None:
+        """Append drafts and events to the catalog's history (callers hold its lock); the
+        file appended to. ``durable=False``: the caller syncs that file before it writes
+        anything that refers to these records."""
         records = [history.draft_record(d) for d in drafts] + [history.event_record(e) for e in events]
         if not records:
-            return
+            return None
         path = history.catalog_history(self.root, language, article)
-        history.append(path, records)
+        history.append(path, records, durable)
         self._ingest(path, path.relative_to(self.root).as_posix())
+        return path
 
     def add_snapshot(self, git_commit: str | None, glossary: str, engines: str, data: str | dict) -> str:
         snapshot = Snapshot(
@@ -277,6 +295,7 @@ class Store:
                     "INSERT OR REPLACE INTO quality VALUES (?, '', ?, ?)",
                     [(draft_id, quality, detail) for draft_id, quality, detail in estimates],
                 )
+            self._local_qualities_changed()
             return
         by_source: dict[str, list[dict]] = {}
         for draft_id, quality, detail in estimates:

@@ -9,6 +9,8 @@ packages=(
   apertium-spa-cat apertium-por-cat apertium-es-pt apertium-es-gl apertium-en-gl
   apertium-hbs-eng apertium-hbs-slv
   gettext chromium chromium-driver
+  # GNU time: the bench's peak memory of each command (bench/run.py measured())
+  time
   # dictionaries for the lexicon checks (l10n/languages/lexicon.py), read by hunspell
   hunspell hunspell-en-us hunspell-fr hunspell-es hunspell-it hunspell-pt-pt hunspell-ca
   hunspell-gl hunspell-hr hunspell-sl

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+from l10n.findings import Failure, Severity
 from l10n.glossary import Glossary
 from l10n.glossary.matcher import Matcher
 from l10n.model import Entry
-
-
-class Severity(StrEnum):
-    """How bad a finding is; a ``str``, so ``failure.severity == "error"`` still reads."""
-
-    ERROR = "error"  # the text is wrong
-    WARNING = "warning"  # worth a look
 
 
 @dataclass
@@ -70,9 +63,4 @@ class Check:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
-class Failure:
-    check: str
-    severity: Severity
-    message: str
-    span: tuple[int, int] | None = None
+__all__ = ["Check", "Failure", "Finding", "Severity", "Unit", "entry_unit"]

@@ -5,6 +5,7 @@ runner fills ``Unit.elsewhere`` with the other articles' translations of the sou
 from __future__ import annotations
 
 from l10n.checks.base import Check, Finding, Severity, Unit
+from l10n.findings import differently_translated
 
 
 class ConsistencyCheck(Check):
@@ -14,9 +15,4 @@ class ConsistencyCheck(Check):
     severity = Severity.WARNING
 
     def check_single(self, source: str, target: str, unit: Unit) -> list[Finding]:
-        same = " ".join(target.split())
-        return [
-            Finding(f"translated differently in {article}: {text}")
-            for article, text in sorted(unit.elsewhere.items())
-            if " ".join(text.split()) != same
-        ]
+        return [Finding(message) for message in differently_translated(target, unit.elsewhere)]

@@ -3,8 +3,6 @@ printing JSON, opening the catalogs."""
 
 from __future__ import annotations
 
-import json
-
 import click
 
 FORMATS = click.Choice(["text", "json"])
@@ -41,7 +39,14 @@ def selection(ctx: click.Context, langs: str | None, articles: str | None):
 
 
 def emit_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(json_text(data), nl=False)
+
+
+def json_text(data) -> str:
+    """What ``--format json`` prints for ``data``, final newline included."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 lang_opt = click.option("--lang", "langs", help="Target languages, e.g. fr,es,it (default: all configured).")

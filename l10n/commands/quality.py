@@ -8,6 +8,7 @@ from l10n.commands.common import (
     article_opt,
     emit_json,
     format_opt,
+    json_text,
     lang_opt,
     selection,
 )
@@ -21,23 +22,38 @@ from l10n.commands.common import (
 @click.pass_context
 def check(ctx, langs, articles, strict, fmt) -> None:
     """Run the quality checks on every translated entry."""
-    from l10n.glossary import project_glossary
-    from l10n.quality_checks import check_catalogs
-    from l10n.repository import Catalogs
+    from l10n import listings
 
     project, languages, slugs = selection(ctx, langs, articles)
-    with Catalogs(project) as catalogs:
-        rows = check_catalogs(catalogs, project_glossary(project), languages, slugs)
-    if fmt == "json":
-        emit_json([row.as_dict() for row in rows])
-    else:
-        for row in rows:
-            for failure in row.failures:
-                click.echo(f"{row.ref}: {failure.severity}: {failure.check}: {failure.message}")
-    errors = sum(row.errors for row in rows)
-    click.echo(f"{len(rows)} entries with findings, {errors} error(s)", err=True)
+    out, err, errors = listings.replayed(
+        project,
+        f"check-{fmt}",
+        [languages, slugs],
+        listings.present(project, languages, slugs),
+        listings.check_inputs(project),
+        lambda: _check_output(project, languages, slugs, fmt),
+    )
+    click.echo(out, nl=False)
+    click.echo(err, nl=False, err=True)
     if strict and errors:
         raise SystemExit(1)
+
+
+def _check_output(project, languages, slugs, fmt) -> tuple[str, str, int]:
+    """What ``check`` prints: (stdout, stderr, number of error-level findings)."""
+    from l10n import listings
+
+    rows = listings.check(project, languages, slugs)
+    if fmt == "json":
+        out = json_text([row.as_dict() for row in rows])
+    else:
+        out = "".join(
+            f"{row.ref}: {failure.severity}: {failure.check}: {failure.message}\n"
+            for row in rows
+            for failure in row.failures
+        )
+    errors = sum(row.errors for row in rows)
+    return out, f"{len(rows)} entries with findings, {errors} error(s)\n", errors
 
 
 @click.command()

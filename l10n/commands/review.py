@@ -8,6 +8,7 @@ from l10n.commands.common import (
     article_opt,
     emit_json,
     format_opt,
+    json_text,
     lang_opt,
     open_catalogs,
     open_project,
@@ -55,47 +56,60 @@ def sync(ctx, langs, articles, reviewer, fmt) -> None:
 @click.pass_context
 def queue(ctx, langs, articles, assignee, summary, fmt) -> None:
     """Entries awaiting review, riskiest first (glossary, checks, quality, priority, age)."""
-    from collections import Counter
-
-    from l10n.glossary import project_glossary
-    from l10n.review import build_queue, reason_kind
+    from l10n import listings
 
     project, languages, slugs = selection(ctx, langs, articles)
-    with open_catalogs(project) as catalogs:
-        items = build_queue(catalogs, project_glossary(project), languages, slugs, assignee)
+    out, err, _ = listings.replayed(
+        project,
+        f"queue-{fmt}{'-summary' if summary else ''}",
+        [languages, slugs, assignee],
+        listings.present(project, languages, slugs),
+        listings.queue_inputs(project),
+        lambda: _queue_output(project, languages, slugs, assignee, summary, fmt),
+    )
+    click.echo(out, nl=False)
+    click.echo(err, nl=False, err=True)
+
+
+def _queue_output(project, languages, slugs, assignee, summary, fmt) -> tuple[str, str, int]:
+    """What ``queue`` prints: (stdout, stderr, exit code)."""
+    from collections import Counter
+
+    from l10n import listings
+    from l10n.queue_items import reason_kind
+
+    items = listings.queue(project, languages, slugs, assignee)
+    lines: list[str] = []
     if summary:
         counts = Counter(
             (i.language, reason_kind(r)) for i in items for r in (i.reasons or ["no issue found"])
         )
         per_language = Counter(i.language for i in items)
         if fmt == "json":
-            emit_json(
-                {
-                    lang: {"awaiting": n, "reasons": {r: c for (l2, r), c in counts.items() if l2 == lang}}
-                    for lang, n in per_language.items()
-                }
-            )
-            return
+            data = {
+                lang: {"awaiting": n, "reasons": {r: c for (l2, r), c in counts.items() if l2 == lang}}
+                for lang, n in per_language.items()
+            }
+            return json_text(data), "", 0
         for language, total in sorted(per_language.items()):
             reasons = ", ".join(f"{r} {c}" for (l2, r), c in sorted(counts.items()) if l2 == language)
-            click.echo(f"{language}: {total} awaiting review ({reasons})")
+            lines.append(f"{language}: {total} awaiting review ({reasons})")
         if not items:
-            click.echo("nothing awaits review")
-        return
+            lines.append("nothing awaits review")
+        return "".join(f"{line}\n" for line in lines), "", 0
     if fmt == "json":
-        emit_json([i.as_dict() for i in items])
-        return
+        return json_text([i.as_dict() for i in items]), "", 0
     for item in items:
         who = f" [{item.assignee}]" if item.assignee else ""
-        click.echo(f"{item.ref}  {item.id}  {item.state}{who}")
-        click.echo(f"    en: {item.msgid}")
-        click.echo(f"    {item.language}: {item.text}")
+        lines.append(f"{item.ref}  {item.id}  {item.state}{who}")
+        lines.append(f"    en: {item.msgid}")
+        lines.append(f"    {item.language}: {item.text}")
         if item.tm:
-            click.echo(f"    tm {item.tm['score']}%: {item.tm['target']}")
-            click.echo(f"        en: {item.tm['diff']}")
+            lines.append(f"    tm {item.tm['score']}%: {item.tm['target']}")
+            lines.append(f"        en: {item.tm['diff']}")
         for reason in item.reasons:
-            click.echo(f"    ! {reason}")
-    click.echo(f"{len(items)} entries awaiting review", err=True)
+            lines.append(f"    ! {reason}")
+    return "".join(f"{line}\n" for line in lines), f"{len(items)} entries awaiting review\n", 0
 
 
 @click.command()
