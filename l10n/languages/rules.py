@@ -14,7 +14,9 @@ from l10n.languages import numbers
 from l10n.languages.table import LanguageTable
 
 SPACES = numbers.SPACES
-URL = re.compile(r"\w+://\S+|www\.\S+")
+# A URL ends at a space or a quotation mark: raw quotes are never part of one (they are
+# percent-encoded), and a language that closes « » without a space glues one to it.
+URL = re.compile(r"(?:\w+://|www\.)[^\s\"«»“”„‹›]+")
 # ":" followed by a digit or "//" is not punctuation: "10:30", "3:1", "http://".
 _NOT_PUNCTUATION = re.compile(r"\d|//")
 
