@@ -564,7 +564,7 @@ def main() -> None:
     if "incremental" in only:
         results["incremental"] = incremental(texts)
     if "parallel" in only:
-        results["parallel"] = speed.parallel(texts, package)
+        results["parallel"] = speed.parallel(texts, package, length)
     if "scale" in only:
         rows = scale(sentences(10000, seed=11))
         extract_1000 = [r["seconds"] for r in rows if r["articles"] == 1000 and r["step"] == "extract"]

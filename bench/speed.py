@@ -69,7 +69,7 @@ def _timed_translate(project: Path, extra: list[str], env: dict | None = None) -
     return seconds, rss
 
 
-def parallel(texts: list[str], argos_package: Path | None) -> dict:
+def parallel(texts: list[str], argos_package: Path | None, length: int | None = None) -> dict:
     """Wall time of ``--jobs 2`` over ``--jobs 1``: 100 articles × 3 languages with Apertium
     (as configured by default, French by two routes, and with one route per language), and
     10 articles × 3 languages with the Argos-sized model (one package per language); fresh
@@ -103,7 +103,11 @@ def parallel(texts: list[str], argos_package: Path | None) -> dict:
     times = {"1": [], "2": []}
     for round_number in (1, 2):
         for jobs in ("1", "2"):
-            project = write_project(WORK / f"parallel-argos-{jobs}", small, LANGUAGES)
+            # The random-weight model never ends a sentence: decode the same length as the
+            # throughput contenders, not the default 256 tokens (7 times the work).
+            project = write_project(
+                WORK / f"parallel-argos-{jobs}", small, LANGUAGES, {"max_decoding_length": length or 256}
+            )
             seconds, _ = _timed_translate(project, ["--jobs", jobs, "--engine", "argos"], argos_env())
             times[jobs].append(round(seconds, 2))
             log(f"parallel argos --jobs {jobs} (round {round_number}): {seconds:.2f} s")
