@@ -576,6 +576,7 @@ def main() -> None:
     if "cuda" in only:
         results["cuda"] = cuda(texts, package, length)
         results["cuda_reason"] = None if results["cuda"] else cuda_reason()
+    save(path, results)  # a later section that fails keeps what was measured
     if "ray" in only:
         results["ray"] = speed.ray(texts)
     if "quality" in only:
@@ -586,6 +587,10 @@ def main() -> None:
     path.write_text(json.dumps(results, indent=2) + "\n")
     (REPO / "bench" / "results.md").write_text(table(results))
     print(table(results))
+
+
+def save(path: Path, results: dict) -> None:
+    path.write_text(json.dumps(results, indent=2) + "\n")
 
 
 def speed_table(results: dict) -> list[str]:
