@@ -36,7 +36,7 @@ from l10n.glossary import load_glossary  # noqa: E402
 from l10n.glossary.matcher import Matcher  # noqa: E402
 from l10n.references import read_reference_set  # noqa: E402
 from l10n.scoring import risk  # noqa: E402
-from l10n.scoring.metrics import sentence_scores, spearman  # noqa: E402
+from l10n.scoring.metrics import chrf_similarity, spearman  # noqa: E402
 from l10n.scoring.reference import translate_as_pipeline, worst_quarter_recall  # noqa: E402
 
 LANGUAGES = ["fr", "es", "it"]
@@ -54,13 +54,13 @@ def rows(engine, glossary, matcher, pairs, language) -> list[dict]:
     for (source, reference), draft, round_trip, other in zip(pairs, drafts, back, others, strict=True):
         unit = draft.unit(language, glossary, matcher)
         failures = run_checks(source, draft.text, unit)
-        trip = sentence_scores(round_trip, source, ("chrF",))["chrF"].score / 100
-        agreement = sentence_scores(draft.text, other.text, ("chrF",))["chrF"].score / 100 if second else None
+        trip = chrf_similarity(round_trip, source)
+        agreement = chrf_similarity(draft.text, other.text) if second else None
         values = risk.signals(
             source, draft.text, unit, round_trip=trip, agreement=agreement, failures=failures
         )
         old = round(trip * 0.8 ** sum(f.severity == "error" for f in failures), 3)
-        chrf = sentence_scores(draft.text, reference, ("chrF",))["chrF"].score / 100
+        chrf = chrf_similarity(draft.text, reference)
         out.append({"language": language, "source": source, "draft": draft.text, "signals": values,
                     "old_estimate": old, "chrF": chrf})  # fmt: skip
     return out

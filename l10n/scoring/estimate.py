@@ -21,7 +21,7 @@ from l10n.engines.second_route import second_opinion
 from l10n.glossary import Glossary
 from l10n.glossary.matcher import Matcher
 from l10n.scoring import risk
-from l10n.scoring.metrics import sentence_scores
+from l10n.scoring.metrics import chrf_similarity
 
 
 @dataclass(frozen=True)
@@ -88,8 +88,8 @@ def estimate(
     estimates = []
     for (source, draft, known), round_trip, other in zip(items, back, others, strict=True):
         unit = known if isinstance(known, Unit) else Unit(language, glossary, matcher, list(known))
-        chrf = sentence_scores(round_trip, source, ("chrF",))["chrF"].score / 100
-        agreement = None if other is None else sentence_scores(draft, other, ("chrF",))["chrF"].score / 100
+        chrf = chrf_similarity(round_trip, source)
+        agreement = None if other is None else chrf_similarity(draft, other)
         failures = run_checks(source, draft, unit)
         values = risk.signals(source, draft, unit, round_trip=chrf, agreement=agreement, failures=failures)
         failed = tuple(f.check for f in failures if f.severity == "error")

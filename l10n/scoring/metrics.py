@@ -62,6 +62,11 @@ def sentence_scores(
     return scores
 
 
+def chrf_similarity(hypothesis: str, reference: str) -> float:
+    """Sentence chrF as a fraction (0 to 1): how close a round trip or a second draft is."""
+    return sentence_scores(hypothesis, reference, ("chrF",))["chrF"].score / 100
+
+
 def compare_systems(
     systems: Sequence[tuple[str, Sequence[str]]],
     references: Sequence[str],
